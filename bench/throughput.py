@@ -1,0 +1,127 @@
+"""End-to-end throughput: HTML pages -> extracted, analysed, stored events.
+
+    .venv/bin/python bench/throughput.py [--pages N] [--workers W] [--repeat R]
+
+Reads WCXB dev article pages from ../shared when present (real, varied news HTML), else the
+bundled sample corpus repeated. Each repeat ingests into a fresh SQLite file, so every run
+does the full work (nothing is skipped as already stored). Prints the median articles/s over
+the repeats, the analysis rate in sentences/s on one core, and the peak memory.
+
+Speed is measured here, never in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from sitrep.analyze import Analyzer
+from sitrep.models import Article
+from sitrep.pipeline import bundled_samples, ingest_sources
+from sitrep.settings import Settings
+from sitrep.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SITREP_SHARED", REPO.parent / "shared"))
+
+
+def _pages(limit: int, workdir: Path) -> tuple[list[str], str]:
+    wcxb = SHARED / "data" / "extraction" / "wcxb-dev-articles" / "html"
+    if wcxb.is_dir():
+        files = sorted(wcxb.glob("*.html.gz"))[:limit]
+        return [str(f) for f in files], f"WCXB dev articles ({len(files)} pages)"
+    samples = sorted(p for p in bundled_samples().rglob("*") if p.is_file()
+                     and p.suffix in {".html", ".txt", ".jsonl", ".xml"})
+    copies: list[str] = []
+    i = 0
+    while len(copies) < limit and samples:
+        for sample in samples:
+            target = workdir / f"{i:05d}-{sample.name}"
+            shutil.copy(sample, target)
+            copies.append(str(target))
+            i += 1
+    return copies[:limit], f"bundled samples repeated ({limit} files)"
+
+
+def _sentences_per_second(texts: list[str]) -> tuple[float, int]:
+    """Analysis alone on one core, counted in sentences the pipeline itself splits."""
+    analyzer = Analyzer(Settings())
+    articles = [Article(origin=str(i), text=t, published=date(2025, 8, 13))
+                for i, t in enumerate(texts)]
+    with analyzer.nlp.select_pipes(enable=[analyzer.nlp.pipe_names[0]]):
+        sentences = sum(len(list(doc.sents)) for doc in analyzer.nlp.pipe(texts))
+    started = time.perf_counter()
+    for _ in analyzer.analyze_many(articles):
+        pass
+    elapsed = time.perf_counter() - started
+    return sentences / elapsed, sentences
+
+
+def _body_texts(paths: list[str]) -> list[str]:
+    from sitrep.extract import extract
+    from sitrep.ingest import read_source
+
+    texts = []
+    settings = Settings()
+    for path in paths:
+        for doc in read_source(path, settings):
+            if isinstance(doc, Exception):
+                continue
+            try:
+                texts.append(extract(doc).text)
+            except Exception:
+                continue
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        pages, what = _pages(args.pages, work)
+        rates = []
+        report = None
+        for run in range(args.repeat):
+            url = f"sqlite:///{work / f'run{run}.db'}"
+            settings = replace(Settings(), database_url=url, workers=args.workers)
+            store = Store.open(url)
+            started = time.perf_counter()
+            report = ingest_sources(pages, store, settings)
+            elapsed = time.perf_counter() - started
+            store.close()
+            rates.append(report.seen / elapsed)
+        assert report is not None
+        texts = _body_texts(pages[:100])
+        sps, sentences = _sentences_per_second(texts)
+
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"machine: {platform.machine()} {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    print(f"input: {what}; workers: {args.workers}; repeats: {args.repeat}")
+    print(f"last run: {report.stored} stored, {report.copies} copies, {report.duplicates} dup, "
+          f"{len(report.failed)} failed, {report.events} events, {report.quotes} quotes")
+    print(f"end to end (HTML -> stored events): median {statistics.median(rates):.1f} articles/s "
+          f"(runs: {', '.join(f'{r:.1f}' for r in rates)})")
+    print(f"analysis alone, one core: {sps:,.0f} sentences/s over {sentences} sentences")
+    print(f"peak RSS: writer {peak_self:.0f} MiB, largest worker {peak_children:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""Who did what to whom, read from a dependency parse (UD English-EWT labels).
+
+Used by the coder when a trained parser ran. For a trigger token it finds:
+
+* the source: ``nsubj`` (+ its conjuncts: "X and Y agreed"); in a passive, ``obl:agent``
+  ("was attacked by X"); a verb without its own subject borrows its controller's
+  ("X agreed to withdraw": ``xcomp``; "X met Y and signed": ``conj``; a relative clause's
+  "who"/"which" is the noun it modifies). A noun trigger's source is its possessor or
+  modifier ("Russia's attack", "U.S. sanctions") or the subject of the light verb it is
+  the object of ("X held talks", "X launched an attack");
+* the target: ``obj``/``iobj``, the passive ``nsubj:pass``, an ``obl``/``nmod`` whose case
+  marker names a recipient ("talks with X", "sanctions on X", "aid to X"); a place ("in X")
+  only when nothing else is named; a governing verb without its own object takes its
+  complement's ("threatened to attack X");
+* negation (a ``Polarity=Neg`` / "not" / "n't" / "never" dependent, or a negated governor)
+  and future (``aux`` will/shall, or a governor such as "set to", "plans to", "expected to");
+* the clause: main (root or coordinated with it), reported (the complement of a verb of
+  saying, coded with its own subject), or subordinate (adverbial/relative, background).
+
+An actor mention is attached to the parse by its tokens: a dependent that is inside a
+mention is that mention; otherwise the mentions in its noun phrase (not in clauses below it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from sitrep.analyze.nlp.records import Mention
+
+__all__ = ["ParsedRoles", "parse_roles"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubj:outer", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
+_AGENTS = frozenset({"obl:agent", "agent"})
+_OBJECTS = frozenset({"obj", "dobj", "iobj", "dative"})
+_OBLIQUES = frozenset({"obl", "nmod", "obl:arg", "prep", "pobj"})
+# Case markers that name a recipient of the action (not a place, time or reason).
+_RECIPIENT_CASES = frozenset({"to", "with", "on", "against", "at", "into", "toward", "towards",
+                              "upon", "onto", "for", "from", "between", "among", "over"})
+_PLACE_CASES = frozenset({"in", "inside", "near", "across", "throughout", "outside"})
+# Dependents that open a clause: the noun phrase search stops there.
+_CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis",
+                      "csubj", "advmod", "punct", "cc", "mark"})
+_NP_PARTS = frozenset({"compound", "flat", "nmod", "nmod:poss", "poss", "amod", "appos",
+                       "det", "nummod", "nmod:npmod", "conj", "case", "obl"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Governors whose complement is a planned act: "set to", "plans to", "expected to".
+_FUTURE_GOVERNORS = frozenset({"set", "plan", "expect", "due", "poise", "schedule", "aim",
+                               "intend", "go", "prepare", "hope", "want", "seek", "ready",
+                               "likely", "about"})
+_REPORTING = frozenset({"say", "tell", "announce", "state", "report", "add", "claim", "note",
+                        "confirm", "insist", "argue", "believe", "think", "write", "allege",
+                        "accord", "declare", "reveal", "assert", "stress", "warn"})
+_SUBORDINATE = frozenset({"advcl", "acl", "acl:relcl", "relcl", "csubj", "nmod", "obl",
+                          "obj", "nsubj", "nsubj:pass", "appos", "compound", "amod"})
+
+
+@dataclass(slots=True)
+class ParsedRoles:
+    """What the parse says about one trigger."""
+
+    source: list[Mention] = field(default_factory=list)
+    target: list[Mention] = field(default_factory=list)
+    negated: bool = False
+    future: bool = False
+    governor: Token | None = None  # the verb whose complement the trigger is
+    reported: bool = False  # the complement of a verb of saying
+    subordinate: bool = False  # an adverbial/relative clause or a noun's modifier
+    passive: bool = False
+
+
+class _MentionIndex:
+    """Token index -> the mention covering it, for one sentence."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.at: dict[int, Mention] = {}
+        for m in mentions:
+            for k in range(m.start, m.end):
+                self.at.setdefault(k, m)
+
+    def of_phrase(self, token: Token, depth: int = 3) -> list[Mention]:
+        """The mention ``token`` is in; else the first in its noun phrase (breadth first,
+        not entering clauses); plus those of its coordinated nouns ("X and Y")."""
+        found = self.at.get(token.i)
+        if found is None:
+            found = self._search(token, depth)
+        group = [found] if found is not None else []
+        for conj in token.conjuncts:
+            if conj.i > token.i:
+                extra = self.at.get(conj.i) or self._search(conj, depth)
+                if extra is not None and extra not in group:
+                    group.append(extra)
+        return group
+
+    def _search(self, token: Token, depth: int) -> Mention | None:
+        frontier = [token]
+        for _ in range(depth):
+            nxt: list[Token] = []
+            for tok in frontier:
+                for child in tok.children:
+                    if child.dep_ in _CLAUSAL or child.dep_ not in _NP_PARTS or \
+                            child.dep_ == "conj":
+                        continue
+                    hit = self.at.get(child.i)
+                    if hit is not None and not _case_is(child, _PLACE_CASES):
+                        return hit
+                    nxt.append(child)
+            frontier = sorted(nxt, key=lambda t: t.i)
+            if not frontier:
+                break
+        return None
+
+
+def _case_of(token: Token) -> str:
+    for child in token.children:
+        if child.dep_ in {"case", "mark"} and child.i < token.i:
+            return child.lower_
+    return ""
+
+
+def _case_is(token: Token, cases: frozenset[str]) -> bool:
+    return _case_of(token) in cases
+
+
+def _own_subject(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _SUBJECTS]
+
+
+def _subject_tokens(verb: Token, limit: int = 4) -> tuple[list[Token], bool]:
+    """The subject tokens of ``verb`` (own or borrowed) and whether it is passive-borrowed."""
+    current = verb
+    for _ in range(limit):
+        own = _own_subject(current)
+        if own:
+            subject = own[0]
+            if subject.lower_ in _RELATIVE and current.dep_ in {"acl:relcl", "relcl"}:
+                return [current.head], False
+            return own, False
+        if current.dep_ in {"acl:relcl", "relcl"}:
+            return [current.head], False
+        if current.dep_ in {"xcomp", "conj", "advcl"} and current.head.i != current.i:
+            if current.dep_ == "xcomp":
+                # Object control: "urged Iran to return" -> Iran does the returning.
+                objects = [c for c in current.head.children if c.dep_ in _OBJECTS]
+                if objects:
+                    return objects[:1], False
+            current = current.head
+            continue
+        break
+    return [], False
+
+
+def _negated(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in {"advmod", "neg", "aux", "det"} and (
+                child.lower_ in _NEGATIONS or "Neg" in child.morph.get("Polarity")):
+            if child.dep_ == "det" and token.pos_ != "NOUN":
+                continue
+            return True
+    return False
+
+
+def _future(token: Token) -> bool:
+    return any(c.dep_ in {"aux", "aux:pass"} and c.lower_ in _FUTURE_AUX for c in token.children)
+
+
+def _targets_of(verb: Token, index: _MentionIndex, exclude: set[int]) -> list[Mention]:
+    """Recipients among the verb's dependents, best first: objects, recipient obliques,
+    then places."""
+    firsts: list[Mention] = []
+    places: list[Mention] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in _OBJECTS or dep in _PASSIVE_SUBJECTS:
+            bucket = firsts
+        elif dep in _OBLIQUES and dep not in _AGENTS:
+            case = _case_of(child)
+            if case in _RECIPIENT_CASES:
+                bucket = firsts
+            elif case in _PLACE_CASES:
+                bucket = places
+            else:
+                continue
+        else:
+            continue
+        for m in index.of_phrase(child):
+            if m.start not in exclude and m not in bucket:
+                bucket.append(m)
+    return firsts + [m for m in places if m not in firsts]
+
+
+def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
+                trigger_heads: Iterable[int] = ()) -> ParsedRoles:
+    """Source, target, modality and clause of the trigger at ``trigger`` (see module doc).
+
+    ``trigger_heads`` are the token indices of the sentence's other typed triggers: a noun
+    that is the object of one of them ("condemned the attack") has no source of its own.
+    """
+    index = _MentionIndex(mentions)
+    roles = ParsedRoles()
+    heads = set(trigger_heads)
+    dep = trigger.dep_
+    head = trigger.head
+    if dep in {"xcomp", "ccomp"} and head.i != trigger.i:
+        if head.lemma_.lower() in _REPORTING:
+            roles.reported = True
+        else:
+            roles.governor = head
+    roles.negated = _negated(trigger) or (roles.governor is not None and _negated(head))
+    roles.future = _future(trigger) or (
+        roles.governor is not None and (head.lemma_.lower() in _FUTURE_GOVERNORS
+                                        or _future(head)))
+    roles.subordinate = dep in _SUBORDINATE and not nominal
+    if nominal:
+        return _nominal_roles(trigger, index, roles, heads)
+    source_tokens, _ = _subject_tokens(trigger)
+    for tok in source_tokens:
+        roles.source += [m for m in index.of_phrase(tok) if m not in roles.source]
+    passive_subjects = [c for c in trigger.children if c.dep_ in _PASSIVE_SUBJECTS]
+    if passive_subjects:
+        roles.passive = True
+        roles.source = []
+        for child in trigger.children:
+            if child.dep_ in _AGENTS or (child.dep_ == "obl" and _case_of(child) == "by"):
+                roles.source += index.of_phrase(child)
+    exclude = {m.start for m in roles.source}
+    roles.target = _targets_of(trigger, index, exclude)
+    if not roles.target:
+        # "threatened to attack X", "agreed to hold talks with X": the complement's object.
+        for child in trigger.children:
+            if child.dep_ == "xcomp":
+                roles.target = _targets_of(child, index, exclude)
+                if roles.target:
+                    break
+    return roles
+
+
+def _nominal_roles(noun: Token, index: _MentionIndex, roles: ParsedRoles,
+                   trigger_heads: set[int]) -> ParsedRoles:
+    """A noun trigger: "Russia's attack on Kyiv", "talks between X and Y", "X held talks"."""
+    for child in noun.children:
+        if child.dep_ in {"nmod:poss", "poss", "compound", "amod"} and child.i < noun.i:
+            roles.source += [m for m in index.of_phrase(child, 1) if m not in roles.source]
+        elif child.dep_ in {"nmod", "prep"}:
+            case = _case_of(child)
+            found = index.of_phrase(child)
+            if case in {"between", "among"}:
+                roles.source += [m for m in found if m not in roles.source]
+            elif case == "by":
+                roles.source += [m for m in found if m not in roles.source]
+            elif case in _RECIPIENT_CASES:
+                roles.target += [m for m in found if m not in roles.target]
+    governor = noun.head
+    if not roles.source and noun.dep_ in _OBJECTS and governor.i not in trigger_heads:
+        # A light verb: "X held talks", "X launched an attack", "X imposed sanctions".
+        for tok in _subject_tokens(governor)[0]:
+            roles.source += [m for m in index.of_phrase(tok) if m not in roles.source]
+        if not roles.target:
+            exclude = {m.start for m in roles.source}
+            roles.target = [m for m in _targets_of(governor, index, exclude)
+                            if not (m.start <= noun.i < m.end)]
+    exclude = {m.start for m in roles.source}
+    roles.target = [m for m in roles.target if m.start not in exclude]
+    roles.subordinate = noun.dep_ not in {"ROOT", "obj", "nsubj", "nsubj:pass", "conj"}
+    return roles

@@ -1,0 +1,437 @@
+"""PLOVER event coding: triggers from the lexicon, actors around them, modality.
+
+For each sentence, every token that starts a lexicon rule is a candidate trigger (tokens
+inside quotation marks are speech, not narrated events, and are skipped). The most
+specific matching rule wins per trigger (a stop rule with keywords silences a default).
+
+Who did what to whom. With a dependency parse (a trained model ran), source and target come
+from the trigger's ``nsubj``/``obj``/``obl``/``nsubj:pass`` + ``agent`` children. Without
+one (v1), from actor mentions in the trigger's clause: the source is the first actor of the
+clause before the trigger with the actors joined to it by "and"/"," ("X and Y agreed"); the
+target the first actor after it, likewise; a passive ("was attacked by X") swaps them.
+
+Modality, from the few words before the trigger: a negator ("did not", "will not") sets
+``negated``; and a negated cooperative event (AGREE, SUPPORT, RETREAT...) is also coded as
+the REJECT it amounts to ("will not withdraw" is a refusal), so that a negation is never
+reported as a plain AGREE. Future cues ("will", "is set to", "plans to") set ``future``. A
+trigger governed by another trigger verb ("threatened to attack", "demanded that Kyiv
+withdraw") is kept, as future, at low confidence: the governing verb is the event.
+
+``confidence`` ranks events honestly for evaluation, which takes each sentence's best: the
+rule's own confidence (curated and specific patterns higher), plus evidence (an actor found
+on each side), minus doubt (governed, nominal, in a subordinate clause).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sitrep.analyze.coder.arguments import parse_roles
+from sitrep.analyze.coder.lexicon import Lexicon, TriggerRule, load_lexicon
+from sitrep.analyze.nlp.records import (
+    ActorIdentity,
+    Mention,
+    QuotedStretch,
+    TokenView,
+    sentences_of,
+    text_of,
+    tokens_of,
+)
+from sitrep.models import ActorRef, Event, Place
+
+__all__ = ["EventCoder", "code_sentence"]
+
+COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                         "CONSULT"})
+_BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got"})
+_CLAUSE_BREAKS = frozenset({";", "—", "–", "--", ":"})
+_SUBORDINATORS = frozenset({"who", "which", "while", "whereas", "because", "although",
+                            "when", "if", "whether"})
+_JOINERS = frozenset({"and", ",", "&", "as", "well", "the", "both", "its", "their"})
+_WINDOW = 8
+_OBLIGATION = frozenset({"must", "should", "ought"})
+_COMMISSIVE = frozenset({"vow", "swear", "pledge", "promise", "warn", "threaten"})
+CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_REPORTING = frozenset({"said", "says", "say", "told", "tells", "announced", "announces",
+                        "stated", "states", "reported", "added", "claimed", "claims",
+                        "insisted", "insists", "argued", "argues", "noted", "confirmed",
+                        "believes", "believed", "thinks", "that"})
+_SUBORDINATE_PREPOSITIONS = frozenset({"after", "before", "since", "while", "by", "without",
+                                       "despite", "following", "amid", "over", "for", "of"})
+_VOLITIONAL = frozenset({"will", "would", "wo", "'ll", "shall", "won't", "refuse",
+                         "refused", "refuses", "can", "cannot", "could", "does", "do"})
+_CONDITIONS = frozenset({"unless", "otherwise"})
+# Words after which a verb form is a noun ("the deal", "its control", "possible changes").
+_NOMINAL_CONTEXT = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "your",
+                              "my", "this", "that", "these", "those", "any", "some", "of",
+                              "for", "in", "on", "at", "with", "no", "every", "each", "such",
+                              "'s", "’s", "new", "possible", "first", "latest", "further"})
+_VERB_CONTEXT = frozenset({"to", "will", "would", "shall", "could", "can", "may", "might",
+                           "must", "did", "does", "do", "not", "n't", "also", "has", "have",
+                           "had", "he", "she", "it", "they", "we", "i", "who", "which",
+                           "that", "then", "jointly", "again", "later", "formally"})
+_MODAL_WINDOW = 4
+
+
+@dataclass(slots=True)
+class _Trigger:
+    start: int
+    end: int
+    rule: TriggerRule
+
+
+def _verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
+                 tagged: bool, after_trigger: bool) -> bool:
+    """Without a tagger: is doc[i] plausibly the verb (not the noun "deal", "control")?
+
+    Any form after a determiner or preposition is a noun. A past or -ing form is a verb. A
+    base or -s form of an uncurated rule without keywords needs verb context before it (an
+    auxiliary, "to", a pronoun). A sentence-initial word is an imperative or a heading
+    ("Subscribe", "Leave a comment"), not a coded event.
+    """
+    if tagged:
+        return doc[i].pos_ in {"VERB", "AUX"} or (rule.nominal and doc[i].pos_ == "NOUN")
+    previous = words[i - 1] if i > 0 else ""
+    if previous in _NOMINAL_CONTEXT or doc[i].is_sent_start:
+        return False
+    if i > 0 and doc[i - 1].like_num:
+        return False  # "twelve detained fishermen": a participle used as an adjective
+    word = words[i]
+    head = rule.lemma.split()[0]
+    plain = (head, head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else head)
+    if word.endswith(("ed", "ing")) or word not in plain:
+        return True
+    if after_trigger:
+        return False  # "impose sanctions": a base/-s form right after a verb is its object
+    if rule.curated or rule.specificity:
+        return True
+    return previous in _VERB_CONTEXT
+
+
+def _best_rule(lexicon: Lexicon, doc: Doc, words: Sequence[str], i: int,
+               limit: int, tagged: bool, after_trigger: bool = False) -> _Trigger | None:
+    """The most specific rule that fits at token i (None when no rule does)."""
+    best: _Trigger | None = None
+    after_window: set[str] | None = None
+    before_window: set[str] | None = None
+    shaped: dict[tuple[str, bool, bool], bool] = {}
+    word = words[i]
+    candidates: list[TriggerRule] = list(lexicon.rules_at(word))
+    if word in lexicon.keyed:
+        after_window = set(words[i + 1:min(limit, i + 1 + _WINDOW)])
+        before_window = set(words[max(0, i - _WINDOW):i])
+        candidates += lexicon.keyed_rules(word, after_window | before_window)
+    for rule in candidates:
+        end = i + len(rule.words)
+        if end > limit:
+            continue
+        if len(rule.words) > 1 and any(words[i + k] != w for k, w in enumerate(rule.words)):
+            continue
+        if rule.after:
+            window = after_window if end == i + 1 and after_window is not None else \
+                set(words[end:min(limit, end + _WINDOW)])
+            if not all(slot & window for slot in rule.after):
+                continue
+        if rule.before:
+            if before_window is None:
+                before_window = set(words[max(0, i - _WINDOW):i])
+            if not all(slot & before_window for slot in rule.before):
+                continue
+        if not rule.nominal:
+            key = (rule.lemma, rule.curated, bool(rule.specificity))
+            if key not in shaped:
+                shaped[key] = _verb_shaped(doc, words, i, rule, tagged, after_trigger)
+            if not shaped[key]:
+                continue
+        if best is None or (rule.specificity, rule.curated, rule.confidence) > (
+                best.rule.specificity, best.rule.curated, best.rule.confidence):
+            best = _Trigger(i, end, rule)
+    return best
+
+
+def _compound(mentions: Sequence[Mention], first: int, words: Sequence[str]) -> list[Mention]:
+    """``mentions[first]`` and the mentions joined after it by "and" / ","
+    ("France and Germany", "the US, Britain and France")."""
+    group = [mentions[first]]
+    k = first
+    while k + 1 < len(mentions):
+        a, b = mentions[k], mentions[k + 1]
+        between = words[a.end:b.start]
+        if b.start < a.end or not between or not all(
+                w in _JOINERS or w.isspace() for w in between):
+            break
+        if not any(w in {"and", ",", "&"} for w in between):
+            break
+        group.append(b)
+        k += 1
+    return group
+
+
+def _refs(mentions: Sequence[Mention]) -> tuple[ActorRef, ...]:
+    seen: dict[str, ActorRef] = {}
+    for m in mentions:
+        actor: ActorIdentity | None = m.actor
+        if actor is not None and actor.key not in seen:
+            seen[actor.key] = actor.ref()
+    return tuple(seen.values())
+
+
+def _surface_arguments(mentions: Sequence[Mention], words: Sequence[str], left: int,
+                       right: int, trigger: _Trigger, skipped: tuple[int, int] | None,
+                       passive: bool) -> tuple[list[Mention], list[Mention]]:
+    """Source/target from word order (no parse): the first actor group of the clause before
+    the trigger, the first after it (a named recipient before a place); a passive swaps them
+    and takes the source from "by X"."""
+    before = [k for k, m in enumerate(mentions)
+              if left <= m.start and m.end <= trigger.start and not m.locative
+              and not (skipped and skipped[0] <= m.start <= skipped[1])]
+    after = [k for k, m in enumerate(mentions) if trigger.end <= m.start < right]
+    after = [k for k in after if not mentions[k].locative] + \
+        [k for k in after if mentions[k].locative]
+    source_m = _compound(mentions, before[0], words) if before else []
+    if before and not source_m[-1].end <= trigger.start:
+        source_m = source_m[:1]
+    target_m = _compound(mentions, after[0], words) if after else []
+    if passive:
+        by_agent = [k for k in after if mentions[k].start > 0
+                    and words[mentions[k].start - 1] == "by"]
+        agent = _compound(mentions, by_agent[0], words) if by_agent else []
+        source_m, target_m = agent, source_m
+    return source_m, target_m
+
+
+class EventCoder:
+    """Codes the sentences of a doc into :class:`~sitrep.models.Event` records."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def code(self, doc: Doc) -> list[Event]:
+        from sitrep.analyze.dates import date_for_span
+
+        places_for = _place_lookup()
+        mentions: list[Mention] = [m for m in (doc._.sitrep_mentions or []) if m.actor]
+        quoted = [q for q in (doc._.sitrep_quoted or []) if not q.nested]
+        events: list[Event] = []
+        date_mentions = doc._.sitrep_dates or []
+        place_mentions = doc._.sitrep_places or []
+        view = tokens_of(doc)
+        text = text_of(doc)
+        for sentence in sentences_of(doc):
+            in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end
+                           and not any(q.start <= m.start_char < q.end for q in quoted)]
+            for event in code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view):
+                start, end = sentence.start_char, sentence.end_char
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                dated = date_for_span(date_mentions, start, end)
+                located = places_for(place_mentions, start, end)
+                events.append(Event(
+                    type=event.type, mode=event.mode, source=event.source,
+                    target=event.target, date=dated, location=located,
+                    negated=event.negated, future=event.future,
+                    confidence=event.confidence, sentence=text[start:end], start=start,
+                    end=end, trigger=event.trigger))
+        return events
+
+
+def _place_lookup() -> Callable[[Sequence[Any], int, int], Place | None]:
+    """places.location_for_span, or a stand-in while that module is absent."""
+    try:
+        from sitrep.analyze.places import location_for_span
+    except ImportError:  # the places module is written in parallel
+        return lambda mentions, start, end: None
+    return location_for_span
+
+
+def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence[Mention],
+                  quoted: Sequence[QuotedStretch], view: TokenView) -> list[Event]:
+    """All events of one sentence (offsets and date/location are filled in by the caller).
+
+    ``view`` holds the doc's token strings, computed once per doc: the clause scans below
+    read them many times.
+    """
+    words = view.lower
+    texts = view.text
+    text = text_of(doc)
+    triggers: list[_Trigger] = []
+    tagged = doc.has_annotation("TAG")
+    in_mention = {k for m in mentions for k in range(m.start, m.end)}
+    i = sentence.start
+    while i < sentence.end:
+        if (words[i] not in lexicon.index and words[i] not in lexicon.keyed) or \
+                i in in_mention:
+            i += 1
+            continue
+        if not view.alpha[i] or any(q.start <= view.idx[i] < q.end for q in quoted):
+            i += 1
+            continue
+        after_trigger = bool(triggers) and triggers[-1].end == i
+        found = _best_rule(lexicon, doc, words, i, sentence.end, tagged, after_trigger)
+        if found is not None:
+            triggers.append(found)
+            i = found.end
+            continue
+        i += 1
+    has_parse = doc.has_annotation("DEP")
+    typed_heads = {t.start for t in triggers if t.rule.type is not None}
+    governing_heads = {t.start for t in triggers if t.rule.lemma in lexicon.governing
+                       and (t.rule.type is not None or t.rule.lemma in _COMMISSIVE)}
+    commissive_heads = {t.start for t in triggers if t.rule.lemma in _COMMISSIVE}
+    events: list[Event] = []
+    for index, trigger in enumerate(triggers):
+        rule = trigger.rule
+        if rule.type is None:
+            continue
+        # Clause limits: the nearest break or subordinator before, the next trigger after.
+        left = sentence.start
+        skipped: tuple[int, int] | None = None
+        for k in range(trigger.start - 1, sentence.start, -1):
+            if words[k] in {"who", "which"} and texts[k - 1] == "," and \
+                    "," in texts[k + 1:trigger.start]:
+                # "Trump, who once ..., has accused": the relative clause closed before the
+                # trigger; the subject is before "who", and the clause's actors are skipped.
+                last_comma = max(x for x in range(k + 1, trigger.start) if texts[x] == ",")
+                skipped = (k, last_comma)
+                break
+        mention_starts = [m.start for m in mentions]
+        for k in range(trigger.start - 1, sentence.start - 1, -1):
+            if skipped and skipped[0] <= k <= skipped[1]:
+                continue
+            if texts[k] in _CLAUSE_BREAKS or (words[k] in _SUBORDINATORS and
+                                              k > sentence.start):
+                left = k + 1
+                break
+            if words[k] in _REPORTING and any(k < m < trigger.start for m in mention_starts):
+                # "Turkey said Sweden must extradite ...": the reported clause has its own
+                # subject, after the reporting verb.
+                left = k + 1
+                break
+        right = sentence.end
+        for k in range(trigger.end, sentence.end):
+            if texts[k] in _CLAUSE_BREAKS or words[k] in {"who", "which", "while"}:
+                right = k
+                break
+        before_words = list(words[max(left, trigger.start - _MODAL_WINDOW):trigger.start])
+        negated = any(w in lexicon.negators for w in before_words)
+        future = any(w in lexicon.future_cues for w in before_words if w != "to") or (
+            "to" in before_words and any(w in {"set", "expected", "due", "plans", "going",
+                                               "poised", "scheduled", "aims", "intends"}
+                                         for w in before_words))
+        governors = [other for other in triggers[:index]
+                     if other.end <= trigger.start and trigger.start - other.end <= 4
+                     and other.rule.lemma in lexicon.governing
+                     and (other.rule.type is not None or other.rule.lemma in _COMMISSIVE)]
+        governed = bool(governors)
+        vowed = any(g.rule.lemma in _COMMISSIVE for g in governors)
+        passive = bool(before_words) and before_words[-1] in _BE | {"been"} and \
+            words[trigger.start].endswith(("ed", "en", "t"))
+        source_m, target_m = _surface_arguments(mentions, words, left, right, trigger,
+                                                skipped, passive)
+        subordinate = left > sentence.start
+        if has_parse:
+            roles = parse_roles(doc[trigger.end - 1] if rule.nominal else doc[trigger.start],
+                                rule.nominal, mentions, typed_heads - {trigger.start})
+            source_m = roles.source or ([] if roles.passive else source_m)
+            target_m = roles.target or target_m
+            negated = negated or roles.negated
+            future = future or roles.future
+            subordinate = roles.subordinate
+            if roles.governor is not None and roles.governor.i in governing_heads:
+                governed = True
+                vowed = vowed or roles.governor.i in commissive_heads
+        if rule.nominal and any(not t.rule.nominal and t.rule.type is not None
+                                and left <= t.start < trigger.start for t in triggers):
+            # "condemned the attack": a noun in a verb's object says nothing of its agent.
+            source_m = []
+        source = _refs(source_m)
+        source_keys = {m.actor.key for m in source_m if m.actor}
+        target = tuple(r for r, m in zip(_refs(target_m), target_m, strict=False)
+                       if not (m.actor and m.actor.key in source_keys)) if target_m else ()
+        confidence = rule.confidence
+        evidence = 0.5 if rule.nominal else 1.0  # a noun's neighbours are weaker evidence
+        confidence += (0.12 if source else -0.1) * evidence
+        confidence += (0.08 if target else 0.0) * evidence
+        planned = future
+        purpose = not governed and before_words[-1:] == ["to"] and any(
+            other.end <= trigger.start and not other.rule.nominal
+            and other.rule.type is not None for other in triggers[:index])
+        if governed or purpose:
+            confidence -= 0.3 if governed else 0.2
+            future = True
+        if rule.nominal:
+            confidence -= 0.05
+        if subordinate:
+            confidence -= 0.05
+        if before_words[-1:] and before_words[-1] in _SUBORDINATE_PREPOSITIONS:
+            confidence -= 0.2  # "after meeting a U.S. envoy": background, not the news
+        confidence = max(0.01, min(0.99, confidence))
+        trigger_text = text[view.idx[trigger.start]:
+                            view.idx[trigger.end - 1] + len(texts[trigger.end - 1])]
+        kind = rule.type
+
+        def add(kind: str, negated: bool, confidence: float, rule: TriggerRule = rule,
+                source: tuple[ActorRef, ...] = source, target: tuple[ActorRef, ...] = target,
+                future: bool = future, trigger_text: str = trigger_text) -> None:
+            events.append(Event(kind, rule.mode, source, target, None, None, negated, future,
+                                max(0.01, min(0.99, confidence)), "", 0, 0, trigger_text))
+
+        obliged = any(w in _OBLIGATION for w in before_words)
+        if kind in CONFLICTUAL and not negated and (vowed or (planned and not governed)):
+            # "vowed to fight", "will impose sanctions", "plans to seize": a threat.
+            add("THREATEN", False, (rule.confidence + 0.2 if vowed else confidence + 0.02))
+        conditional = any(w in _CONDITIONS for w in words[trigger.end:sentence.end])
+        if conditional and (planned or obliged) and not negated:
+            # "will boycott the vote unless ...", "must pay or face sanctions": a threat.
+            add("THREATEN", False, confidence + 0.1)
+            confidence -= 0.2
+        elif obliged and not negated:
+            # "Russia said Sudan must return the helicopter": a demand on the doer, made by
+            # the sentence's first actor when that is someone else.
+            first = _refs(mentions[:1])
+            if first and first != source:
+                events.append(Event("REQUEST", None, first, source, None, None, False, True,
+                                    min(0.99, confidence + 0.05), "", 0, 0, trigger_text))
+            else:
+                add("REQUEST", False, confidence)
+            confidence -= 0.2
+        elif negated and kind in COOPERATIVE and (
+                planned or any(w in _VOLITIONAL for w in before_words)):
+            # "will not withdraw", "would not hand over": a refusal. A negated past act
+            # ("has not withdrawn") keeps its type, negated.
+            add("REJECT", False, confidence - 0.02)
+            confidence -= 0.2
+        elif planned and not governed and not purpose and not negated and \
+                kind in COOPERATIVE - {"AGREE"}:
+            # PLOVER codes a stated future cooperative act as a commitment: a promised
+            # withdrawal or release is a CONCEDE (manual: "promise of future concessions"),
+            # any other an AGREE.
+            add("CONCEDE" if kind in {"RETREAT", "CONCEDE"} else "AGREE", False, confidence)
+            confidence -= 0.15
+        add(kind, negated, confidence)
+    return events
+
+
+class EventsComponent:
+    """``sitrep_events``: codes every sentence with the bundled lexicon."""
+
+    def __init__(self) -> None:
+        self.coder = EventCoder(load_lexicon())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sitrep_events = self.coder.code(doc)
+        return doc
+
+
+@Language.factory(
+    "sitrep_events",
+    requires=["doc._.sitrep_mentions", "doc._.sitrep_dates", "doc._.sitrep_quoted"],
+    assigns=["doc._.sitrep_events"],
+)
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent()

@@ -1,0 +1,1 @@
+"""One-off generators of bundled data files (run by hand; never at analysis time)."""

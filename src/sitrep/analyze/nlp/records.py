@@ -1,0 +1,168 @@
+"""What the pipeline components leave on a ``Doc``, and the knowledge-base interface they use.
+
+Each component reads and writes these custom extensions (registered once by
+:func:`register_extensions`), so components can be swapped one at a time: a trained
+``ner`` + coreference model can later fill ``doc._.sitrep_mentions`` instead of the rules.
+
+    doc._.sitrep_published   date | None          set by the Analyzer before the pipeline
+    doc._.sitrep_text        str                   doc.text, cached (text_of)
+    doc._.sitrep_tokens      TokenView             token strings, cached (tokens_of)
+    doc._.sitrep_sents       list[Span]            sentences, cached (sentences_of)
+    doc._.sitrep_quoted      list[QuotedStretch]   quote marks (sitrep_quote_marks)
+    doc._.sitrep_mentions    list[Mention]         actor mentions (sitrep_actors, sitrep_coref)
+    doc._.sitrep_dates       list[DateMention]     (sitrep_dates_places)
+    doc._.sitrep_places      list[PlaceMention]    (sitrep_dates_places)
+    doc._.sitrep_quotes      list[Quote]           (sitrep_quotes)
+    doc._.sitrep_events      list[Event]           (sitrep_events)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from spacy.tokens import Doc, Span
+
+from sitrep.models import ActorKind, ActorRef, ResolvedActor
+
+__all__ = [
+    "ActorIdentity",
+    "KnowledgeBaseLike",
+    "Mention",
+    "QuotedStretch",
+    "TokenView",
+    "register_extensions",
+    "sentences_of",
+    "text_of",
+    "tokens_of",
+]
+
+
+class KnowledgeBaseLike(Protocol):
+    """The part of :class:`sitrep.analyze.kb.KnowledgeBase` the pipeline relies on."""
+
+    def surface_forms(self) -> Iterable[tuple[str, str]]: ...
+
+    def entry(self, entry_id: str) -> Any: ...
+
+    def country_of(self, word: str) -> str | None: ...
+
+    def sector_of(self, role_word: str) -> str | None: ...
+
+    def role_word(self, word: str) -> Any: ...
+
+    def title_of(self, phrase: str) -> str | None: ...
+
+    def title_sector(self, title: str) -> str: ...
+
+    def implicit_title(self, phrase: str) -> Any: ...
+
+    def resolve(self, phrase: str, on: date | None = None) -> ResolvedActor | None: ...
+
+
+@dataclass(slots=True)
+class ActorIdentity:
+    """One distinct actor of a document; mentions point at it, coreference merges them."""
+
+    key: str
+    name: str
+    kind: ActorKind
+    country: str | None
+    sector: str | None
+    surnames: frozenset[str] = frozenset()
+
+    def ref(self) -> ActorRef:
+        return ActorRef(self.name, self.country, self.sector)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One stretch of text naming an actor. ``actor`` is None until coreference resolves a
+    pronoun. ``start``/``end`` are token indices, ``start_char``/``end_char`` text offsets."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    actor: ActorIdentity | None
+    via: str
+    plural: bool = False
+    locative: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedStretch:
+    """Text between a pair of quotation marks: ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    open_mark: str
+    nested: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """Plain lists of the token attributes the phrase reader tests, built once per doc:
+    reading Python lists is many times cheaper than creating spaCy Token objects."""
+
+    text: list[str]
+    lower: list[str]
+    alpha: list[bool]
+    idx: list[int]
+    skip: list[bool]
+    entity: list[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenView:
+        view = cls([], [], [], [], [], [])
+        has_entities = doc.has_annotation("ENT_IOB")
+        for t in doc:  # one pass: each Token object is created once
+            view.text.append(t.text)
+            view.lower.append(t.lower_)
+            view.alpha.append(t.is_alpha)
+            view.idx.append(t.idx)
+            view.skip.append(t.is_space or t.is_punct)
+            view.entity.append(t.ent_type_ if has_entities else "")
+        return view
+
+
+def register_extensions() -> None:
+    """Register the ``doc._.sitrep_*`` extensions (idempotent)."""
+    for name in ("sitrep_tokens", "sitrep_text", "sitrep_sents", "sitrep_quoted",
+                 "sitrep_mentions", "sitrep_dates", "sitrep_places", "sitrep_quotes",
+                 "sitrep_events"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=None, default=None)
+    if not Doc.has_extension("sitrep_published"):
+        Doc.set_extension("sitrep_published", default=None)
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once and kept in ``doc._.sitrep_sents``: spaCy's
+    ``doc.sents`` walks every token on each call, and three components need them."""
+    cached: list[Span] | None = doc._.sitrep_sents
+    if cached is None:
+        cached = list(doc.sents)
+        doc._.sitrep_sents = cached
+    return cached
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    cached: str | None = doc._.sitrep_text
+    if cached is None:
+        cached = doc.text
+        doc._.sitrep_text = cached
+    return cached
+
+
+def tokens_of(doc: Doc) -> TokenView:
+    """The doc's :class:`TokenView`, built once and shared by the components."""
+    cached: TokenView | None = doc._.sitrep_tokens
+    if cached is None:
+        cached = TokenView.of(doc)
+        doc._.sitrep_tokens = cached
+    return cached

@@ -1,0 +1,339 @@
+"""Build a brief from analyses: key actors, events by actor pair and type, quotes by
+speaker, a timeline and what is trending.
+
+The brief is a plain data structure; :mod:`sitrep.brief.render` turns it into text,
+Markdown, JSON or HTML. Keeping the two apart lets every format show the same facts,
+and lets tests check the facts without parsing prose.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitrep.models import ActorRef, Analysis, Event, Quote
+
+__all__ = [
+    "ActorLine",
+    "Brief",
+    "BriefOptions",
+    "EventGroup",
+    "EventItem",
+    "QuoteItem",
+    "SpeakerQuotes",
+    "TimelineItem",
+    "TrendLine",
+    "build_brief",
+]
+
+# PLOVER types in the order of the codebook: cooperation first, then conflict. Briefs list
+# groups in this order within an actor pair so the same story reads the same way each time.
+PLOVER_ORDER = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefOptions:
+    """What to include. ``since``/``until`` filter by the event's own date where it has one,
+    else by the article's publication date. ``min_confidence`` drops the coder's weak
+    guesses: a brief is read by people, so it shows each sentence's best reading only."""
+
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None
+    title: str | None = None
+    max_actors: int = 15
+    max_events_per_group: int = 4
+    max_quotes_per_speaker: int = 4
+    min_confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLine:
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventItem:
+    type: str
+    date: str | None
+    precision: str | None
+    negated: bool
+    future: bool
+    trigger: str
+    sentence: str
+    article: str
+    confidence: float
+    location: str | None
+
+
+@dataclass(slots=True)
+class EventGroup:
+    source: str
+    target: str
+    type: str
+    items: list[EventItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteItem:
+    text: str
+    direct: bool
+    article: str
+    published: str | None
+
+
+@dataclass(slots=True)
+class SpeakerQuotes:
+    speaker: str
+    country: str | None
+    sector: str | None
+    quotes: list[QuoteItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    date: str
+    precision: str
+    summary: str
+    article: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrendLine:
+    """An actor talked about more in the second half of the period than in the first."""
+
+    name: str
+    recent: int
+    earlier: int
+
+
+@dataclass(slots=True)
+class Brief:
+    title: str
+    articles: int
+    first: str | None
+    last: str | None
+    actors: list[ActorLine]
+    groups: list[EventGroup]
+    quotes: list[SpeakerQuotes]
+    timeline: list[TimelineItem]
+    trending: list[TrendLine]
+    event_types: dict[str, int]
+
+
+def actor_label(ref: ActorRef) -> str:
+    """"Vladimir Putin (RUS GOV)": the name with what the analyst needs to place it."""
+    tags = " ".join(t for t in (ref.country, ref.sector) if t)
+    return f"{ref.name} ({tags})" if tags else ref.name
+
+
+def _side(refs: Sequence[ActorRef]) -> str:
+    return " & ".join(actor_label(r) for r in refs) if refs else "—"
+
+
+def _article_label(analysis: Analysis) -> str:
+    return analysis.article.title or analysis.article.origin
+
+
+def _event_day(event: Event, analysis: Analysis) -> date | None:
+    """The day an event is placed on for filtering and trends (its own date, else the article's)."""
+    if event.date is not None:
+        value = event.date.value
+        try:
+            if len(value) == 10:
+                return date.fromisoformat(value)
+            if len(value) == 7:
+                return date.fromisoformat(value + "-01")
+            if len(value) == 4:
+                return date(int(value), 1, 1)
+        except ValueError:
+            pass
+    return analysis.article.published
+
+
+def _in_range(day: date | None, options: BriefOptions) -> bool:
+    if day is None:
+        return options.since is None and options.until is None
+    if options.since and day < options.since:
+        return False
+    return not (options.until and day > options.until)
+
+
+def _mentions_actor(refs: Sequence[ActorRef], needle: str) -> bool:
+    return any(needle in r.name.casefold() for r in refs)
+
+
+def _event_summary(event: Event) -> str:
+    verb = event.type + (" (not)" if event.negated else "") + (" (planned)" if event.future else "")
+    target = f" → {_side(event.target)}" if event.target else ""
+    return f"{_side(event.source)} {verb}{target}: {event.trigger}"
+
+
+def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = None) -> Brief:
+    """Summarise analyses into a :class:`Brief` (pure: no I/O)."""
+    options = options or BriefOptions()
+    needle = options.actor.casefold() if options.actor else None
+    actor_mentions: Counter[tuple[str, str | None, str | None, str]] = Counter()
+    actor_articles: Counter[tuple[str, str | None, str | None, str]] = Counter()
+    groups: dict[tuple[str, str, str], EventGroup] = {}
+    speakers: dict[tuple[str, str | None, str | None], SpeakerQuotes] = {}
+    timeline: list[TimelineItem] = []
+    type_counts: Counter[str] = Counter()
+    days: list[date] = []
+    dated_mentions: list[tuple[date, str]] = []
+    used_articles = 0
+
+    for analysis in analyses:
+        published = analysis.article.published
+        if not _in_range(published, options) and not any(
+            _in_range(_event_day(e, analysis), options) for e in analysis.events
+        ):
+            continue
+        if needle and not any(needle in a.name.casefold() for a in analysis.actors):
+            continue
+        used_articles += 1
+        label = _article_label(analysis)
+        if published:
+            days.append(published)
+        for actor in analysis.actors:
+            key = (actor.name, actor.country, actor.sector, actor.kind)
+            actor_mentions[key] += len(actor.mentions)
+            actor_articles[key] += 1
+            if published:
+                dated_mentions.append((published, actor.name))
+        for event in _best_readings(analysis.events, options.min_confidence):
+            if not _in_range(_event_day(event, analysis), options):
+                continue
+            if needle and not (_mentions_actor(event.source, needle)
+                               or _mentions_actor(event.target, needle)):
+                continue
+            type_counts[event.type] += 1
+            _add_event(groups, event, label, options)
+            if event.date is not None:
+                timeline.append(TimelineItem(event.date.value, event.date.precision,
+                                             _event_summary(event), label))
+            elif published is not None:
+                timeline.append(TimelineItem(published.isoformat(), "day",
+                                             _event_summary(event) + " (reported)", label))
+        for quote in analysis.quotes:
+            if needle and not (quote.speaker and needle in quote.speaker.name.casefold()):
+                continue
+            _add_quote(speakers, quote, analysis, options)
+
+    ordered_actors = sorted(actor_mentions, key=lambda k: (-actor_articles[k], -actor_mentions[k],
+                                                            k[0]))
+    actors = [ActorLine(k[0], k[1], k[2], k[3], actor_mentions[k], actor_articles[k])
+              for k in ordered_actors[: options.max_actors]]
+    rank = {t: i for i, t in enumerate(PLOVER_ORDER)}
+    ordered_groups = sorted(groups.values(),
+                            key=lambda g: (-len(g.items), g.source, g.target, rank.get(g.type, 99)))
+    for group in ordered_groups:
+        group.items.sort(key=lambda i: (i.date or "", -i.confidence))
+    timeline.sort(key=lambda t: (t.date, t.summary))
+    return Brief(
+        title=options.title or "sitrep brief",
+        articles=used_articles,
+        first=min(days).isoformat() if days else None,
+        last=max(days).isoformat() if days else None,
+        actors=actors,
+        groups=ordered_groups,
+        quotes=sorted(speakers.values(), key=lambda s: (-len(s.quotes), s.speaker)),
+        timeline=_dedupe_timeline(timeline),
+        trending=_trending(dated_mentions),
+        event_types={t: type_counts[t] for t in PLOVER_ORDER if type_counts[t]},
+    )
+
+
+def _best_readings(events: Sequence[Event], min_confidence: float) -> list[Event]:
+    """Per sentence and actor pair, the most confident event with a known source.
+
+    The coder may read one clause two ways (a negated AGREE and a REJECT); an analyst
+    wants the one it believes, and the JSON output keeps the rest for those who want them.
+    """
+    best: dict[tuple[int, tuple[str, ...], tuple[str, ...]], Event] = {}
+    for event in events:
+        if not event.source or event.confidence < min_confidence:
+            continue
+        key = (event.start, tuple(a.name for a in event.source),
+               tuple(a.name for a in event.target))
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.start, -e.confidence))
+
+
+def _add_event(groups: dict[tuple[str, str, str], EventGroup], event: Event, label: str,
+               options: BriefOptions) -> None:
+    key = (_side(event.source), _side(event.target), event.type)
+    group = groups.setdefault(key, EventGroup(key[0], key[1], key[2]))
+    if len(group.items) >= options.max_events_per_group:
+        return
+    if any(i.sentence == event.sentence for i in group.items):
+        return
+    group.items.append(EventItem(
+        type=event.type,
+        date=event.date.value if event.date else None,
+        precision=event.date.precision if event.date else None,
+        negated=event.negated,
+        future=event.future,
+        trigger=event.trigger,
+        sentence=event.sentence,
+        article=label,
+        confidence=event.confidence,
+        location=event.location.name if event.location else None,
+    ))
+
+
+def _add_quote(speakers: dict[tuple[str, str | None, str | None], SpeakerQuotes], quote: Quote,
+               analysis: Analysis, options: BriefOptions) -> None:
+    speaker = quote.speaker
+    key = ((speaker.name, speaker.country, speaker.sector) if speaker
+           else ("Unattributed", None, None))
+    entry = speakers.setdefault(key, SpeakerQuotes(key[0], key[1], key[2]))
+    if len(entry.quotes) >= options.max_quotes_per_speaker:
+        return
+    if any(q.text == quote.text for q in entry.quotes):
+        return
+    published = analysis.article.published
+    entry.quotes.append(QuoteItem(quote.text, quote.direct, _article_label(analysis),
+                                  published.isoformat() if published else None))
+
+
+def _dedupe_timeline(items: list[TimelineItem]) -> list[TimelineItem]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for item in items:
+        if (item.date, item.summary) not in seen:
+            seen.add((item.date, item.summary))
+            kept.append(item)
+    return kept
+
+
+def _trending(dated_mentions: list[tuple[date, str]], top: int = 5) -> list[TrendLine]:
+    """Actors whose article count in the later half of the period beats the earlier half.
+
+    A brief over one day has no trend to speak of, so it returns nothing rather than noise.
+    """
+    if not dated_mentions:
+        return []
+    first = min(d for d, _ in dated_mentions)
+    last = max(d for d, _ in dated_mentions)
+    if last - first < timedelta(days=2):
+        return []
+    middle = first + (last - first) / 2
+    recent: Counter[str] = Counter()
+    earlier: Counter[str] = Counter()
+    for day, name in dated_mentions:
+        (recent if day > middle else earlier)[name] += 1
+    rising = [TrendLine(n, recent[n], earlier[n]) for n in recent if recent[n] > earlier[n]]
+    rising.sort(key=lambda t: (-(t.recent - t.earlier), -t.recent, t.name))
+    return rising[:top]

@@ -1,0 +1,249 @@
+"""Strip page chrome (newsletter prompts, share bars, "Trending", cookie banners...) from
+scraped plain text.
+
+Why a classifier rather than a list of strings: scraped text arrives from thousands of
+sites, each with its own wording, so matching known phrases only ever fixes the sample
+it was written for. Instead each line is described by general features (its length, whether
+it ends like a sentence, how much of it is call-to-action vocabulary, whether it repeats,
+whether it looks like a menu) and its position: chrome gathers at the start and, above
+all, at the end of a page, while the article sits in the middle. The vocabulary lives in
+``chrome_vocabulary.yaml`` beside this module.
+
+Care is taken not to eat real short paragraphs ("He declined to comment.") or datelines
+("WASHINGTON — ..."): a line that reads like a sentence only goes when it *opens* with a
+call to action and is dense with chrome words, and sentence-like lines stop the sweep
+from the end of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sitrep.errors import ConfigError
+
+__all__ = ["ChromeVocabulary", "LineFeatures", "describe_line", "load_vocabulary", "strip_chrome"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";", "。", "！", "？", "」",
+             "』", "）", "؟", "।")
+_LABEL_MAX_CHARS = 120      # longer lines are prose even without spaces (CJK) or punctuation
+_SHORT_LABEL_WORDS = 15     # a line without sentence punctuation this short may be a label
+_TEASER_WORDS = 30          # lines after a "Related"/"Trending" header this short are teasers
+_HEADER_WORDS = 6           # a section header of chrome is at most this long
+_BANNER_WORDS = 40          # a consent or sign-up banner is at most this long
+_STRUCTURED = re.compile(r"^(?:\|.*\|$|[-*•]\s|\d{1,2}[.)]\s)")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeVocabulary:
+    """The words chrome.py weighs; loaded once from ``chrome_vocabulary.yaml``."""
+
+    cta_verbs: frozenset[str]
+    chrome_words: frozenset[str]
+    ad_markers: frozenset[str]
+    nav_separators: frozenset[str]
+    banner_words: frozenset[str]
+    reader_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    """What the classifier knows about one line of text."""
+
+    words: int
+    terminal: bool
+    chrome_density: float
+    opens_with_cta: bool
+    ad_marker: bool
+    nav_like: bool
+    repeated: bool
+    banner: bool
+    cta_sentence: bool
+    chrome_words: int = 0
+    chars: int = 0
+    structured: bool = False    # a table row or list item: content an extractor laid out
+
+    @property
+    def strong_chrome(self) -> bool:
+        """Chrome wherever it stands: menus, ad labels, and short calls to action."""
+        if self.ad_marker or self.nav_like or self.banner:
+            return True
+        if self.words == 0:
+            return False
+        if self.terminal:
+            # Sentence-like lines need to open with a call to action and be dense with
+            # chrome words, so "He declined to comment." survives.
+            return (self.opens_with_cta and self.chrome_words >= 2
+                    and self.chrome_density >= 0.25 and self.words <= 25) or (
+                        self.chrome_density >= 0.6 and self.words <= 12)
+        # One chrome word in a two-word line ("Android app", "Market share: 4%") is not
+        # enough; a lone word ("Trending") or two of them ("Share this story") are.
+        if self.words <= 12 and self.chrome_density >= 0.5 and (
+                self.chrome_words >= 2 or self.words == 1):
+            return True
+        return self.opens_with_cta and self.chrome_density >= 0.25 and self.words <= 20
+
+    @property
+    def weak_chrome(self) -> bool:
+        """Chrome if it stands at the edge of the page: labels, headlines, repeated lines."""
+        if self.strong_chrome:
+            return True
+        if self.structured or self.chars > _LABEL_MAX_CHARS:
+            return False
+        if self.repeated or self.cta_sentence:
+            return True
+        return not self.terminal and self.words <= _SHORT_LABEL_WORDS
+
+    @property
+    def section_header(self) -> bool:
+        """A short chrome heading ("Related stories", "Trending") that opens a block of teasers."""
+        return (self.strong_chrome and not self.ad_marker and not self.terminal
+                and 0 < self.words <= _HEADER_WORDS)
+
+
+def _string_set(data: dict[str, Any], key: str) -> frozenset[str]:
+    values = data.get(key)
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise ConfigError(f"chrome_vocabulary.yaml: {key!r} must be a list of non-empty strings")
+    return frozenset(v.lower() for v in values)
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> ChromeVocabulary:
+    """Read and check the bundled vocabulary (a broken file is a packaging bug: ConfigError)."""
+    text = resources.files("sitrep.extract").joinpath("chrome_vocabulary.yaml").read_text(
+        encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ConfigError("chrome_vocabulary.yaml: expected a mapping at the top level")
+    return ChromeVocabulary(
+        cta_verbs=_string_set(data, "cta_verbs"),
+        chrome_words=_string_set(data, "chrome_words"),
+        ad_markers=_string_set(data, "ad_markers"),
+        nav_separators=_string_set(data, "nav_separators"),
+        banner_words=_string_set(data, "banner_words"),
+        reader_words=_string_set(data, "reader_words"),
+    )
+
+
+def _normal(line: str) -> str:
+    return " ".join(_WORD.findall(line.lower()))
+
+
+def _repeat_key(line: str) -> str:
+    """Lines count as repeats only when identical but for case and spacing."""
+    return " ".join(line.lower().split())
+
+
+def _nav_like(line: str, vocabulary: ChromeVocabulary) -> bool:
+    """Breadcrumbs and menus: three or more short items strung together by separators
+    (a table row, "| a | b |", is data, not a menu)."""
+    if line.startswith("|") and line.endswith("|"):
+        return False
+    tokens = line.split()
+    separators = sum(1 for token in tokens if token in vocabulary.nav_separators)
+    if separators < 2:
+        return False
+    items = [item for item in re.split(r"\s[|›»>•·/→]\s", line) if item.strip()]
+    return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
+
+
+def _opens_call_to_action(sentence: str, vocabulary: ChromeVocabulary) -> bool:
+    """A sentence that opens with an imperative and names some chrome ("Get it in your inbox")."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    return bool(words) and words[0] in vocabulary.cta_verbs and any(
+        w in vocabulary.chrome_words or w in vocabulary.banner_words for w in words[1:])
+
+
+def describe_line(line: str, repeated: bool = False,
+                  vocabulary: ChromeVocabulary | None = None) -> LineFeatures:
+    """Compute the features of one line (exposed so tests can check the classifier's view)."""
+    vocab = vocabulary or load_vocabulary()
+    stripped = line.strip()
+    words = [w.lower() for w in _WORD.findall(stripped)]
+    chrome = sum(1 for w in words if w in vocab.chrome_words)
+    banner_hits = sum(1 for w in words if w in vocab.banner_words)
+    addresses_reader = any(w in vocab.reader_words for w in words)
+    return LineFeatures(
+        words=len(words),
+        terminal=stripped.endswith(_TERMINAL),
+        chrome_density=chrome / len(words) if words else 0.0,
+        opens_with_cta=bool(words) and words[0] in vocab.cta_verbs,
+        ad_marker=_normal(stripped) in vocab.ad_markers,
+        nav_like=_nav_like(stripped, vocab),
+        repeated=repeated,
+        chrome_words=chrome,
+        chars=len(stripped),
+        structured=bool(_STRUCTURED.match(stripped)),
+        banner=banner_hits >= 2 and addresses_reader and len(words) <= _BANNER_WORDS,
+        cta_sentence=len(words) <= _TEASER_WORDS and any(
+            _opens_call_to_action(sentence, vocab) for sentence in _SENTENCE.split(stripped)),
+    )
+
+
+def _classify(lines: list[str]) -> list[LineFeatures]:
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = _repeat_key(line)
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    return [describe_line(line, repeated=counts.get(_repeat_key(line), 0) > 1)
+            for line in lines]
+
+
+def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
+    """Indices of the lines to drop; ``sweep_edges`` also clears weak chrome at the edges."""
+    features = _classify(lines)
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    drop: set[int] = {i for i in content if features[i].strong_chrome}
+    if not sweep_edges:
+        return drop
+
+    # Sweep in from the end: everything chrome-like after the last sentence-like line goes.
+    for i in reversed(content):
+        if not features[i].weak_chrome:
+            break
+        drop.add(i)
+
+    # A "Related"/"Trending" header in the last third, followed only by short teasers,
+    # takes its teasers with it even when they end in a full stop.
+    tail_start = content[len(content) * 2 // 3] if len(content) >= 3 else len(lines)
+    for i in content:
+        if i < tail_start or not features[i].section_header:
+            continue
+        after = [j for j in content if j > i and j not in drop]
+        if len(after) <= 12 and all(features[j].words <= _TEASER_WORDS
+                                    and not lines[j].lstrip().startswith("|") for j in after):
+            drop.update(after)
+            drop.add(i)
+            break
+
+    # Sweep in from the start: only clear chrome (menus, calls to action) goes, so a
+    # headline or a byline at the top is kept.
+    for i in content:
+        if not (features[i].strong_chrome or (features[i].repeated and features[i].words <= 4)):
+            break
+        drop.add(i)
+    return drop
+
+
+def strip_chrome(text: str, sweep_edges: bool = True) -> str:
+    """Remove page chrome lines from scraped plain text; paragraphs keep their blank lines.
+
+    ``sweep_edges=False`` removes only lines that are chrome wherever they stand (menus, ad
+    labels, calls to action, banners): for text an HTML extractor already cut to the
+    article, where a trailing list or table is content, not a "Trending" block.
+    Returns the cleaned text (possibly empty: the caller decides whether that is an error).
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    drop = _chrome_indices(lines, sweep_edges)
+    kept = [line.rstrip() for i, line in enumerate(lines) if i not in drop]
+    cleaned = "\n".join(kept)
+    return re.sub(r"\n{3,}", "\n\n", cleaned).strip()

@@ -1,0 +1,25 @@
+"""Guess the language of an article body, offline.
+
+py3langid (a repackaged langid.py, ~4 MB, no network, no model download) is used because
+trafilatura's own language check needs an extra package anyway and py3langid is small,
+pure Python + numpy and accurate on paragraph-length text. Its model loads lazily on the
+first call (about a second), so importing sitrep stays fast.
+"""
+
+from __future__ import annotations
+
+import py3langid  # type: ignore[import-untyped]
+
+__all__ = ["detect_language"]
+
+_MIN_LETTERS = 20       # below this a guess is noise: report "unknown" (None)
+_SAMPLE_CHARS = 3000    # the head of the body is plenty and keeps the cost flat
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text``'s language, or None when the text is too short to tell."""
+    sample = text[:_SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+        return None
+    code, _score = py3langid.classify(sample)
+    return str(code)

@@ -1,0 +1,216 @@
+"""Read what a page says about itself: JSON-LD, meta tags, the visible headline and byline.
+
+Why not only trafilatura's metadata: it takes the ``<title>`` (site name included), often
+picks a *modified* date over the published one and loses authors it cannot parse. Pages
+that bother to publish structured data (schema.org JSON-LD, Open Graph, citation_* tags)
+state the published date and authors explicitly, so those are read first and trafilatura's
+guesses are the fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from dateutil import parser as date_parser
+
+__all__ = ["PageMetadata", "parse_date", "read_page_metadata", "split_authors"]
+
+_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
+                  "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
+                  "scholarlyarticle", "techarticle", "medicalwebpage", "posting",
+                  "socialmediaposting", "liveblogposting", "howto", "recipe", "webpage",
+                  "itempage", "creativework", "review", "medicalscholarlyarticle"}
+_PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
+                   "citation_publication_date", "citation_date", "dc.date.issued",
+                   "dcterms.created", "dc.date", "parsely-pub-date", "sailthru.date",
+                   "pubdate", "publish-date", "publish_date", "date", "article.published",
+                   "og:published_time", "published_time", "article:published")
+_AUTHOR_META = ("author", "article:author", "citation_author", "dc.creator", "parsely-author",
+                "sailthru.author", "byl", "twitter:creator")
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|writer|posted-by|contributor)",
+                           re.IGNORECASE)
+_BY_PREFIX = re.compile(r"^\s*(?:written\s+|posted\s+|reviewed\s+)?by[:\s]+", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|&|,)\s*")
+_NOT_A_NAME = re.compile(r"https?://|@|\d{3,}|www\.")
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    """Metadata candidates found on one page, strongest source first in each list."""
+
+    headlines: list[str] = field(default_factory=list)   # JSON-LD headline, og:title
+    h1: list[str] = field(default_factory=list)           # visible <h1> texts, in page order
+    h2: list[str] = field(default_factory=list)           # the first few <h2> texts
+    html_title: str | None = None
+    site_name: str | None = None
+    published: list[date] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+
+
+def parse_date(text: str) -> date | None:
+    """A calendar day from an ISO or human date string; None when it names no day.
+
+    (Used on candidate strings where "not a date" is an expected answer, not a failure.)
+    """
+    value = text.strip()
+    if not value or len(value) > 64 or not re.search(r"\d", value):
+        return None
+    try:
+        parsed = date_parser.parse(value, default=datetime(1900, 1, 1), fuzzy=False,
+                                   ignoretz=True)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year < 1990 or parsed.year > 2100:
+        return None
+    return parsed.date()
+
+
+def split_authors(text: str) -> list[str]:
+    """Split a byline ("By Ann Lee and Bo Chen") into names, dropping things that are not names."""
+    cleaned = _BY_PREFIX.sub("", " ".join(text.split()))
+    names = []
+    for part in _AUTHOR_SPLIT.split(cleaned):
+        name = part.strip(" .-–—:")
+        if not name or _NOT_A_NAME.search(name) or len(name) > 60:
+            continue
+        if len(name.split()) > 6:
+            continue
+        names.append(name)
+    return names
+
+
+def _json_ld_objects(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _json_ld_objects(item)
+    elif isinstance(value, dict):
+        yield value
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemReviewed"):
+            if key in value:
+                yield from _json_ld_objects(value[key])
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+def _person_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return split_authors(value)
+    if isinstance(value, list):
+        return [name for item in value for name in _person_names(item)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            return split_authors(name)
+        if isinstance(name, list):
+            return _person_names(name)
+    return []
+
+
+def _read_json_ld(tree: Any, meta: PageMetadata) -> None:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue  # broken structured data is common; the meta tags remain
+        for obj in _json_ld_objects(data):
+            if not _types(obj) & _ARTICLE_TYPES:
+                continue
+            headline = obj.get("headline")
+            if isinstance(headline, str) and headline.strip():
+                meta.headlines.append(" ".join(headline.split()))
+            for key in ("datePublished", "dateCreated", "uploadDate"):
+                value = obj.get(key)
+                if isinstance(value, str) and (day := parse_date(value)):
+                    meta.published.append(day)
+                    break
+            for key in ("author", "creator"):
+                meta.authors.extend(_person_names(obj.get(key)))
+            language = obj.get("inLanguage")
+            if isinstance(language, str) and not meta.language:
+                meta.language = language
+
+
+def _meta_content(tree: Any) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for element in tree.xpath("//meta[@content]"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
+        content = element.get("content") or ""
+        if key and content.strip():
+            found.setdefault(key.strip().lower(), []).append(" ".join(content.split()))
+    return found
+
+
+def _text_of(element: Any) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _read_visible(tree: Any, meta: PageMetadata) -> None:
+    for heading in tree.xpath("//body//h1"):
+        text = _text_of(heading)
+        if text and len(text) <= 300:
+            meta.h1.append(text)
+    for heading in tree.xpath("(//body//h2)[position() <= 5]"):
+        text = _text_of(heading)
+        if text and len(text) <= 300:
+            meta.h2.append(text)
+    for element in tree.xpath('//*[@itemprop="datePublished"]|//time[@datetime]'):
+        value = element.get("datetime") or element.get("content") or _text_of(element)
+        if day := parse_date(value):
+            meta.published.append(day)
+            break
+    if meta.authors:
+        return
+    for element in tree.xpath('//*[@rel="author" or @itemprop="author"]'):
+        meta.authors.extend(split_authors(_text_of(element)))
+    if meta.authors:
+        return
+    for element in tree.xpath("//body//*[@class]"):
+        if element.tag in {"a", "span", "div", "p", "address"} and _BYLINE_CLASS.search(
+                element.get("class") or ""):
+            text = _text_of(element)
+            if 0 < len(text) <= 80:
+                meta.authors.extend(split_authors(text))
+            if meta.authors:
+                return
+
+
+def read_page_metadata(tree: Any) -> PageMetadata:
+    """Collect metadata candidates from a parsed page (read-only: the tree is not changed)."""
+    meta = PageMetadata()
+    tags = _meta_content(tree)
+    # Publishers' article:published_time tags proved more reliable than JSON-LD dates
+    # (which some CMSs fill with the creation date of a draft), so they are read first.
+    for key in _PUBLISHED_META:
+        for value in tags.get(key, []):
+            if day := parse_date(value):
+                meta.published.append(day)
+                break
+    _read_json_ld(tree, meta)
+    for key in ("og:title", "twitter:title", "citation_title"):
+        meta.headlines.extend(tags.get(key, [])[:1])
+    meta.site_name = next(iter(tags.get("og:site_name", [])), None)
+    if not meta.authors:
+        for key in _AUTHOR_META:
+            for value in tags.get(key, []):
+                meta.authors.extend(split_authors(value))
+    titles = tree.xpath("//title")
+    if titles:
+        meta.html_title = _text_of(titles[0]) or None
+    root_language = tree.xpath("/html/@lang")
+    if root_language and not meta.language:
+        meta.language = str(root_language[0])
+    _read_visible(tree, meta)
+    return meta

@@ -1,0 +1,254 @@
+"""The stages run end to end: ingest -> extract -> analyze -> store.
+
+Two entry points, both used by the CLI and the benchmarks:
+
+- :func:`ingest_sources` reads sources into the database. Extraction and analysis (the CPU
+  work) run in worker processes when the batch is large enough to pay for starting them;
+  the calling process stays the single writer, because SQLite allows one and because one
+  transaction per article is easiest to keep honest in one place.
+- :func:`analyze_sources` analyses inputs without storing them (``sitrep analyze``,
+  ``sitrep brief FILE``).
+
+Bad inputs never stop a batch: each becomes a :class:`Failure` naming the input and the
+reason, recorded with the run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from sitrep.analyze import Analyzer
+from sitrep.errors import InputError, SitrepError
+from sitrep.extract import extract
+from sitrep.ingest import expand_sources, read_source
+from sitrep.models import Analysis, Article, RawDocument
+from sitrep.settings import Settings
+from sitrep.store import Store
+
+__all__ = [
+    "Failure",
+    "IngestReport",
+    "ProgressCallback",
+    "analyze_sources",
+    "extract_sources",
+    "ingest_sources",
+]
+
+# Below this many inputs the worker start-up (importing spaCy, loading the KB) costs more
+# than it saves.
+POOL_THRESHOLD = 24
+# Documents in flight per worker: enough to keep workers busy, few enough to bound memory
+# when a WARC holds a hundred thousand records.
+WINDOW_PER_WORKER = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    source: str
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ``sitrep ingest`` did; ``failed`` keeps every reason."""
+
+    run_id: int
+    stored: int = 0
+    duplicates: int = 0
+    copies: int = 0
+    events: int = 0
+    quotes: int = 0
+    failed: list[Failure] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.duplicates + self.copies + len(self.failed)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "copies": self.copies,
+            "failed": len(self.failed),
+            "events": self.events,
+            "quotes": self.quotes,
+        }
+
+
+ProgressCallback = Callable[[str, str], None]
+"""Called as ``(event, detail)``: ("total", "N") once the sources are expanded, then
+("source", name) when a source starts, ("document", outcome) after each document."""
+
+
+def _noop(event: str, detail: str) -> None:
+    return None
+
+
+def _with_date(article: Article, published: date | None) -> Article:
+    return article if published is None else replace(article, published=published)
+
+
+# -- worker side ---------------------------------------------------------------------------
+
+_worker_analyzer: Analyzer | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_analyzer
+    _worker_analyzer = Analyzer(settings)
+
+
+def _process(doc: RawDocument) -> Analysis | InputError:
+    """Extract and analyse one document in a worker; errors travel back as values."""
+    assert _worker_analyzer is not None, "worker not initialised"
+    return _extract_and_analyze(doc, _worker_analyzer, None)
+
+
+def _extract_and_analyze(
+    doc: RawDocument, analyzer: Analyzer, published: date | None
+) -> Analysis | InputError:
+    try:
+        article = _with_date(extract(doc), published)
+        return analyzer.analyze(article)
+    except InputError as exc:
+        return exc
+    except SitrepError as exc:
+        return InputError(doc.origin, str(exc))
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def _documents(
+    sources: Sequence[str], settings: Settings, progress: ProgressCallback
+) -> Iterator[RawDocument | InputError]:
+    for source in sources:
+        progress("source", source)
+        yield from read_source(source, settings)
+
+
+def _results_serial(
+    docs: Iterable[RawDocument | InputError], analyzer: Analyzer, published: date | None
+) -> Iterator[Analysis | InputError]:
+    for doc in docs:
+        yield doc if isinstance(doc, InputError) else _extract_and_analyze(doc, analyzer, published)
+
+
+def _results_parallel(
+    docs: Iterable[RawDocument | InputError], settings: Settings
+) -> Iterator[Analysis | InputError]:
+    """Extract+analyse in worker processes, yielding results in input order.
+
+    A bounded window of futures keeps memory flat however long the input is.
+    """
+    context = multiprocessing.get_context("forkserver")
+    window: deque[Future[Analysis | InputError] | InputError] = deque()
+    limit = settings.workers * WINDOW_PER_WORKER
+    with ProcessPoolExecutor(
+        max_workers=settings.workers, mp_context=context,
+        initializer=_init_worker, initargs=(settings,),
+    ) as pool:
+        for doc in docs:
+            window.append(doc if isinstance(doc, InputError) else pool.submit(_process, doc))
+            while len(window) >= limit:
+                yield _resolve(window.popleft())
+        while window:
+            yield _resolve(window.popleft())
+
+
+def _resolve(item: Future[Analysis | InputError] | InputError) -> Analysis | InputError:
+    return item if isinstance(item, InputError) else item.result()
+
+
+def _use_pool(sources: Sequence[str], settings: Settings) -> bool:
+    if settings.workers <= 1:
+        return False
+    bulky = any(s.lower().endswith((".warc", ".warc.gz", ".jsonl")) for s in sources)
+    return bulky or len(sources) >= POOL_THRESHOLD
+
+
+# -- public --------------------------------------------------------------------------------
+
+
+def ingest_sources(
+    sources: Sequence[str],
+    store: Store,
+    settings: Settings,
+    progress: ProgressCallback = _noop,
+    analyzer: Analyzer | None = None,
+) -> IngestReport:
+    """Ingest every source into ``store``; one transaction per article.
+
+    Returns the report; raises only for failures of the store itself (StoreError), never for
+    a bad input.
+    """
+    expanded = expand_sources(sources)
+    progress("total", str(len(expanded)))
+    report = IngestReport(run_id=store.start_run(list(sources)))
+    docs = _documents(expanded, settings, progress)
+    if _use_pool(expanded, settings):
+        results = _results_parallel(docs, settings)
+    else:
+        results = _results_serial(docs, analyzer or Analyzer(settings), None)
+    for result in results:
+        if isinstance(result, InputError):
+            report.failed.append(Failure(result.source, result.reason))
+            store.record_failure(report.run_id, result.source, result.reason)
+            progress("document", "failed")
+            continue
+        saved = store.save(result, report.run_id)
+        if saved.status == "stored":
+            report.stored += 1
+            report.events += len(result.events)
+            report.quotes += len(result.quotes)
+        elif saved.status == "duplicate":
+            report.duplicates += 1
+        else:
+            report.copies += 1
+        progress("document", saved.status)
+    store.finish_run(report.run_id, report.counts())
+    return report
+
+
+def analyze_sources(
+    sources: Sequence[str],
+    settings: Settings,
+    published: date | None = None,
+    analyzer: Analyzer | None = None,
+) -> Iterator[Analysis | InputError]:
+    """Analyse inputs without storing them; ``published`` overrides the article's date."""
+    analyzer = analyzer or Analyzer(settings)
+    docs = (d for s in expand_sources(sources) for d in read_source(s, settings))
+    yield from _results_serial(docs, analyzer, published)
+
+
+def extract_sources(sources: Sequence[str], settings: Settings) -> Iterator[Article | InputError]:
+    """Clean articles for ``sitrep extract``; bad inputs come back as errors, in order."""
+    for source in expand_sources(sources):
+        for doc in read_source(source, settings):
+            if isinstance(doc, InputError):
+                yield doc
+                continue
+            try:
+                yield extract(doc)
+            except InputError as exc:
+                yield exc
+
+
+def text_document(text: str, origin: str = "<stdin>") -> RawDocument:
+    """A plain-text document from a string (stdin, a --jsonl line)."""
+    return RawDocument(origin=origin, content=text, kind="text")
+
+
+def bundled_samples() -> Path:
+    """The sample corpus shipped inside the package (used by ``sitrep demo``)."""
+    return Path(__file__).resolve().parent / "data" / "samples"

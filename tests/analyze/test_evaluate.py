@@ -1,0 +1,43 @@
+"""PLOVER scoring on a small gold file written for this test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.analyze import Analyzer
+from sitrep.analyze.evaluate import format_report, read_gold, score_plover
+from sitrep.errors import InputError
+
+GOLD = [
+    {"id": "t1", "text": "Chile and Peru agreed to a joint border commission.", "event": "AGREE",
+     "source": [{"actorText": "Chile", "code": "CHL"}, {"actorText": "Peru", "code": "PER"}],
+     "target": []},
+    {"id": "t2", "text": "Serbia accused Croatia of harassing its truck drivers.",
+     "event": "ACCUSE", "source": [{"text": "Serbia", "country": "SRB"}],
+     "target": [{"text": "Croatia", "country": "HRV"}]},
+    {"id": "t3", "text": "The weather was mild in the capital.", "event": "PROTEST",
+     "source": [{"actorText": "United Nations", "code": "IGO"}], "target": []},
+]
+
+
+def test_score_small_gold_file(tmp_path: Path, analyzer: Analyzer) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in GOLD) + "\n", encoding="utf-8")
+    report = score_plover(analyzer, read_gold(path))
+    assert report.total == 3
+    assert report.type_correct == 2
+    assert report.source_correct == 2 and report.source_total == 3
+    assert report.target_correct == 1 and report.target_total == 1
+    text = format_report(report, "test")
+    assert "event type accuracy : 0.667" in text
+    assert report.to_json()["sentences"] == 3
+
+
+def test_bad_gold_line_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"text": "x"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold\.jsonl:1"):
+        read_gold(path)

@@ -1,0 +1,129 @@
+"""Event coding on sentences written for these tests: types, roles, modality, offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.analyze import Analyzer
+from sitrep.analyze.evaluate import best_event
+from sitrep.models import Article, Event
+
+ON = date(2025, 8, 13)
+
+
+def events(analyzer: Analyzer, text: str) -> list[Event]:
+    return analyzer.analyze(Article(origin="test", text=text, published=ON)).events
+
+
+def top(analyzer: Analyzer, text: str) -> Event:
+    found = best_event(events(analyzer, text))
+    assert found is not None, text
+    return found
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Chile and Peru agreed to a joint border commission.", "AGREE"),
+    ("The Kenyan president met his Tanzanian counterpart in Arusha.", "CONSULT"),
+    ("Norway praised Colombia for its new land reform.", "SUPPORT"),
+    ("Ghanaian authorities released twelve detained fishermen.", "RETREAT"),
+    ("Egypt urged Ethiopia to share data on the dam.", "REQUEST"),
+    ("Serbia accused Croatia of harassing its truck drivers.", "ACCUSE"),
+    ("Hungary rejected the Austrian proposal.", "REJECT"),
+    ("Pakistan threatened to close its border with Afghanistan.", "THREATEN"),
+    ("Thousands of farmers demonstrated in Brussels against the trade deal.", "PROTEST"),
+    ("Canada expelled two Indian diplomats.", "SANCTION"),
+    ("Armenia deployed troops along the frontier.", "MOBILIZE"),
+    ("Belarusian police arrested three opposition activists.", "COERCE"),
+    ("Sudanese rebels attacked an army base near El Fasher.", "ASSAULT"),
+    ("Japan donated medical supplies to Tonga.", "AID"),
+    ("Latvian and Estonian police shared intelligence on the smuggling ring.", "COOPERATE"),
+    ("The junta conceded to the demands of the striking miners.", "CONCEDE"),
+])
+def test_each_event_type(analyzer: Analyzer, text: str, kind: str) -> None:
+    assert top(analyzer, text).type == kind
+
+
+def test_source_target_and_compound(analyzer: Analyzer) -> None:
+    event = top(analyzer, "France and Germany condemned Iran over the missile launch.")
+    assert event.type == "ACCUSE"
+    assert {a.country for a in event.source} == {"FRA", "DEU"}
+    assert [a.country for a in event.target] == ["IRN"]
+
+
+def test_passive_swaps_roles(analyzer: Analyzer) -> None:
+    event = top(analyzer, "Somali soldiers were attacked by Shabaab fighters on Sunday.")
+    assert event.type == "ASSAULT"
+    assert [a.country for a in event.target] == ["SOM"]
+    assert event.date is not None
+
+
+def test_negation_is_never_a_plain_agreement(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Georgia will not recognize the election results.")
+    assert not any(e.type in {"AGREE", "SUPPORT"} and not e.negated for e in found)
+    best = best_event(found)
+    assert best is not None and best.type == "REJECT"
+    assert any(e.negated for e in found)
+
+
+def test_future_and_governed_trigger(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Venezuela threatened to seize foreign oil fields.")
+    best = best_event(found)
+    assert best is not None and best.type == "THREATEN"
+    seize = [e for e in found if e.type == "COERCE"]
+    assert all(e.future and e.confidence < best.confidence for e in seize)
+    planned = top(analyzer, "Vietnam is set to host the Laotian prime minister next week.")
+    assert planned.future
+
+
+def test_offsets_are_the_sentence(analyzer: Analyzer) -> None:
+    text = ("Mali recalled its ambassador. Separately, Niger and Chad signed a water "
+            "agreement on Friday.")
+    found = events(analyzer, text)
+    assert found
+    for event in found:
+        assert text[event.start:event.end] == event.sentence
+        assert event.trigger in event.sentence
+    assert len({e.start for e in found}) == 2
+
+
+def test_promised_cooperation_is_a_commitment(analyzer: Analyzer) -> None:
+    assert top(analyzer, "Uruguay will support Paraguay's bid to host the games.").type == \
+        "AGREE"
+    promised = top(analyzer, "The militia said it would release the kidnapped engineers.")
+    assert promised.type == "CONCEDE"
+
+
+def test_obligation_and_condition(analyzer: Analyzer) -> None:
+    demand = top(analyzer, "Turkey said Sweden must extradite the two journalists.")
+    assert demand.type == "REQUEST"
+    assert [a.country for a in demand.source] == ["TUR"]
+    assert [a.country for a in demand.target] == ["SWE"]
+    threat = top(analyzer, "Algeria will recall its ambassador unless Madrid changes course.")
+    assert threat.type == "THREATEN"
+
+
+def test_negated_past_keeps_its_type(analyzer: Analyzer) -> None:
+    found = top(analyzer, "Azerbaijani troops have not withdrawn from the disputed villages.")
+    assert found.type == "RETREAT"
+    assert found.negated
+
+
+def test_purpose_clause_is_background(analyzer: Analyzer) -> None:
+    found = top(analyzer, "Thousands of nurses marched in Lisbon to demand higher wages.")
+    assert found.type == "PROTEST"
+
+
+def test_vowed_or_planned_force_is_a_threat(analyzer: Analyzer) -> None:
+    assert top(analyzer, "The rebels vowed to attack the pipeline again.").type == "THREATEN"
+    planned = top(analyzer, "Estonia will impose sanctions on the shipping firm.")
+    assert planned.type == "THREATEN"
+
+
+def test_noun_in_object_has_no_agent(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Kenya and Uganda condemned the attack.")
+    best = best_event(found)
+    assert best is not None and best.type == "ACCUSE"
+    assert {a.country for a in best.source} == {"KEN", "UGA"}
+    assert all(not e.source for e in found if e.type == "ASSAULT")

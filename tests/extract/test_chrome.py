@@ -1,0 +1,119 @@
+"""strip_chrome on chrome written for these tests in several site styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.extract import strip_chrome
+from sitrep.extract.chrome import describe_line, load_vocabulary
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def _lines(text: str) -> set[str]:
+    return {line.strip() for line in text.splitlines() if line.strip()}
+
+
+def test_news_site_chrome_goes_and_every_paragraph_stays() -> None:
+    raw = (FIXTURES / "council_vote.txt").read_text(encoding="utf-8")
+    cleaned = strip_chrome(raw)
+    kept = _lines(cleaned)
+    for chrome in ("Skip to main content", "Home › Local › Politics", "Advertisement",
+                   "Share this article", "Share on Facebook", "Related stories",
+                   "Most popular", "New cycle lanes open on the ring road"):
+        assert chrome not in kept
+    body = _paragraphs(cleaned)
+    assert body[0] == "Council rejects plan to close the east library"
+    assert body[1].startswith("RIVERTON — The city council voted")
+    assert '"We heard them," the council leader said after the vote.' in body
+    assert body[-1].endswith("its roof needs urgent repairs.")
+
+
+def test_blog_footer_chrome_goes() -> None:
+    raw = (FIXTURES / "lighthouse_essay.txt").read_text(encoding="utf-8")
+    body = _paragraphs(strip_chrome(raw))
+    assert len(body) == 3
+    assert body[-1].endswith("have shifted since the 1850s.")
+
+
+def test_cookie_banner_and_app_prompts_go() -> None:
+    raw = (FIXTURES / "rail_strike.txt").read_text(encoding="utf-8")
+    cleaned = strip_chrome(raw)
+    assert "cookie" not in cleaned.lower()
+    assert "Continue reading" not in cleaned
+    assert "download our app" not in cleaned
+    assert "All rights reserved" not in cleaned
+    body = _paragraphs(cleaned)
+    assert body[0] == "Rail unions call off weekend strike"
+    assert body[-1] == "Passengers had been warned to expect severe disruption on routes " \
+                       "into the capital."
+    assert len(body) == 4
+
+
+@pytest.mark.parametrize("line", [
+    "He declined to comment.",
+    "WASHINGTON — Officials met on Friday to discuss the ceasefire.",
+    "Follow the money, the investigators said.",
+    "Share prices fell sharply in early trading on Monday.",
+    "The talks resume on Monday.",
+])
+def test_real_short_paragraphs_are_not_chrome(line: str) -> None:
+    text = f"The first paragraph of the story is long enough to be body text.\n\n{line}\n\n" \
+           "The last paragraph of the story also reads like a sentence of prose."
+    assert line in strip_chrome(text)
+
+
+def test_a_short_final_sentence_survives_the_sweep_from_the_end() -> None:
+    text = "A long opening paragraph that tells the reader what happened today.\n\n" \
+           "No one was hurt.\n\nSubscribe for updates\n\nTrending"
+    cleaned = strip_chrome(text)
+    assert cleaned.endswith("No one was hurt.")
+
+
+def test_repeated_prompts_are_chrome() -> None:
+    features = describe_line("Join the Harbour Club", repeated=True)
+    assert features.strong_chrome
+
+
+def test_text_without_chrome_is_unchanged() -> None:
+    text = "One paragraph of plain prose.\n\nAnother paragraph that ends the story."
+    assert strip_chrome(text) == text
+
+
+def test_vocabulary_file_fits_its_schema() -> None:
+    path = Path(__file__).resolve().parents[2] / "src/sitrep/extract/chrome_vocabulary.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(data) == {"cta_verbs", "chrome_words", "ad_markers", "nav_separators",
+                         "banner_words", "reader_words"}
+    for key, values in data.items():
+        assert isinstance(values, list) and values, key
+        assert all(isinstance(v, str) and v.strip() == v and v for v in values), key
+    single_words = ("cta_verbs", "chrome_words", "banner_words", "reader_words")
+    assert all(" " not in v for key in single_words for v in data[key])
+    vocabulary = load_vocabulary()
+    assert "subscribe" in vocabulary.chrome_words
+
+
+def test_alaska_sample_keeps_its_seven_paragraphs(shared_dir: Path) -> None:
+    raw = (shared_dir / "samples" / "alaska-summit.txt").read_text(encoding="utf-8")
+    cleaned = strip_chrome(raw)
+    original = _paragraphs(raw)
+    body = _paragraphs(cleaned)
+    assert len(body) == 7
+    assert body == original[:7]
+
+
+def test_text_without_spaces_between_words_is_not_eaten() -> None:
+    # Written for this test: Japanese prose has no spaces, so word counts mislead.
+    text = ("港湾局は木曜日、東岸の岸壁に新しい穀物ターミナルを建設する計画を承認した。\n\n"
+            "ターミナルは来年春に開業する見込みだという。\n\n"
+            "農業団体はこの決定を歓迎した")
+    assert strip_chrome(text).startswith("港湾局は木曜日")
+    assert "ターミナルは来年春に開業する見込みだという。" in strip_chrome(text)

@@ -1,0 +1,105 @@
+"""extract() on HTML pages and text files written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import EmptyInput, ExtractError, InputError
+from sitrep.extract import extract
+from sitrep.models import RawDocument
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _html(name: str, **hints: object) -> RawDocument:
+    content = (FIXTURES / name).read_text(encoding="utf-8")
+    return RawDocument(origin=name, content=content, kind="html",
+                       url=f"https://www.coastalledger.example/news/{name}", **hints)  # type: ignore[arg-type]
+
+
+def test_news_page_body_metadata_and_no_chrome() -> None:
+    article = extract(_html("harbour_report.html"))
+    assert article.title == "Port authority approves new grain terminal"
+    assert article.published == date(2024, 3, 14)        # published, not modified
+    assert article.authors == ("Mara Okonkwo", "Tomas Lindqvist")
+    assert article.language == "en"
+    assert article.origin == "harbour_report.html"
+    assert article.text.startswith("NORTHGATE — The regional port authority")
+    assert "The harbour master declined to comment." in article.text
+    assert article.text.rstrip().endswith("especially after last year's poor harvest.")
+    for chrome in ("Share on Facebook", "Related stories", "Dock workers vote",
+                   "Subscribe", "All rights reserved", "Business"):
+        assert chrome not in article.text
+
+
+def test_page_without_json_ld_uses_meta_author_time_and_cleaned_title() -> None:
+    article = extract(_html("garden_notes.html"))
+    assert article.title == "How the rain changed our spring planting"
+    assert article.authors == ("Ines Farrow",)
+    assert article.published == date(2023, 6, 2)
+    assert "Great post" not in article.text          # reader comments are not the article
+    assert "sowed the broad beans" in article.text
+
+
+def test_document_hints_fill_only_what_the_page_does_not_say() -> None:
+    hinted = _html("garden_notes.html", title="Feed title", published=date(2020, 1, 1),
+                   authors=("Feed Author",))
+    article = extract(hinted)
+    assert article.published == date(2023, 6, 2)     # the page says it
+    assert article.authors == ("Ines Farrow",)
+    bare = (FIXTURES / "garden_notes.html").read_text(encoding="utf-8")
+    bare = bare.replace('<meta name="author" content="Ines Farrow">', "")
+    bare = bare.replace('<time datetime="2023-06-02">2 June 2023</time>', "")
+    article = extract(RawDocument("g.html", bare, "html", published=date(2020, 1, 1),
+                                  authors=("Feed Author",)))
+    assert article.published == date(2020, 1, 1)
+    assert article.authors == ("Feed Author",)
+
+
+def test_text_document_takes_headline_and_strips_chrome() -> None:
+    content = (FIXTURES / "council_vote.txt").read_text(encoding="utf-8")
+    article = extract(RawDocument("council_vote.txt", content, "text",
+                                  published=date(2025, 2, 4)))
+    assert article.title == "Council rejects plan to close the east library"
+    assert article.text.startswith("RIVERTON — The city council voted")
+    assert "Share this article" not in article.text
+    assert article.published == date(2025, 2, 4)
+    assert article.language == "en"
+
+
+def test_text_starting_with_a_dateline_has_no_headline(shared_dir: Path) -> None:
+    content = (shared_dir / "samples" / "alaska-summit.txt").read_text(encoding="utf-8")
+    article = extract(RawDocument("alaska-summit.txt", content, "text", title="Hint title"))
+    assert article.title == "Hint title"
+    assert article.text.startswith("WASHINGTON — ")
+    assert article.text.endswith("cannot afford.")
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+@pytest.mark.parametrize("content", ["", "   \n\t  "])
+def test_empty_input_raises_empty_input_naming_the_origin(kind: str, content: str) -> None:
+    with pytest.raises(EmptyInput) as caught:
+        extract(RawDocument("feed.xml#3", content, kind))  # type: ignore[arg-type]
+    assert caught.value.source == "feed.xml#3"
+
+
+def test_text_of_nothing_but_chrome_is_empty_input() -> None:
+    with pytest.raises(EmptyInput):
+        extract(RawDocument("chrome.txt", "Subscribe now\n\nShare on Facebook\n\nAdvertisement",
+                            "text"))
+
+
+@pytest.mark.parametrize("content", [
+    "\x00\x01\x02\x03 not markup at all \x00",
+    "<html><body><div><script>var x = 1;</script></div></body></html>",
+    "<html><head><title>Only a title</title></head><body><nav><a href='/'>Home</a></nav></body>",
+])
+def test_html_without_an_article_raises_an_input_error_naming_the_origin(content: str) -> None:
+    with pytest.raises(InputError) as caught:
+        extract(RawDocument("broken.html", content, "html"))
+    assert isinstance(caught.value, ExtractError | EmptyInput)
+    assert caught.value.source == "broken.html"
+    assert str(caught.value).startswith("broken.html: ")

@@ -1,0 +1,63 @@
+"""Quality gate: extraction accuracy on a fixed subset of the shared benchmarks.
+
+Every 5th WCXB dev page and every 3rd ScrapingHub page, scored by the same code as
+bench/extraction.py; the test fails when a figure drops under the subset floors stored in
+bench/floors.json. Skips when ../shared is absent. Takes about a minute on one core.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import InputError
+from sitrep.extract import extract
+from sitrep.models import RawDocument
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+from extraction_scoring import (  # noqa: E402
+    ExtractionResult,
+    GoldPage,
+    load_scrapinghub,
+    load_wcxb,
+    score_pages,
+)
+
+pytestmark = pytest.mark.shared
+
+
+def _run_sitrep(page: GoldPage, html: str) -> ExtractionResult:
+    try:
+        article = extract(RawDocument(page.page_id, html, "html", url=page.url))
+    except InputError:
+        return ExtractionResult("")
+    return ExtractionResult(article.text, article.title, article.authors, article.published)
+
+
+def _floors() -> dict[str, dict[str, float]]:
+    data = json.loads((BENCH / "floors.json").read_text(encoding="utf-8"))
+    floors: dict[str, dict[str, float]] = data["quality_gate"]
+    return floors
+
+
+def test_wcxb_subset_holds_its_floors(shared_dir: Path) -> None:
+    pages = [p for p in load_wcxb(shared_dir / "data/extraction/wcxb-dev-articles")
+             if p.number % 5 == 0]
+    scores = score_pages(pages, _run_sitrep)
+    floors = _floors()["wcxb_every_5th"]
+    measured = {"body_f1": scores.body_f1, "title": scores.title, "date": scores.date,
+                "author": scores.author}
+    below = {k: round(v, 4) for k, v in measured.items() if v < floors[k]}
+    assert not below, f"under the floors {floors}: {below}"
+
+
+def test_scrapinghub_subset_holds_its_floor(shared_dir: Path) -> None:
+    pages = load_scrapinghub(shared_dir / "data/extraction/scrapinghub")[::3]
+    scores = score_pages(pages, _run_sitrep)
+    floor = _floors()["scrapinghub_every_3rd"]["body_f1"]
+    assert scores.body_f1 >= floor, f"body F1 {scores.body_f1:.4f} < floor {floor}"
