@@ -28,24 +28,12 @@ from extraction_scoring import (  # noqa: E402
     Scores,
     load_scrapinghub,
     load_wcxb,
+    run_sitrep,
     score_pages,
 )
-from sitrep.errors import InputError  # noqa: E402
-from sitrep.extract import extract  # noqa: E402
 from sitrep.extract.page_metadata import parse_date  # noqa: E402
-from sitrep.models import RawDocument  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data" / "extraction"
-
-
-def run_sitrep(page: GoldPage, html: str) -> ExtractionResult:
-    """sitrep's extractor; a page it refuses scores as empty."""
-    try:
-        article = extract(RawDocument(origin=page.page_id, content=html, kind="html",
-                                      url=page.url))
-    except InputError:
-        return ExtractionResult("")
-    return ExtractionResult(article.text, article.title, article.authors, article.published)
 
 
 def run_trafilatura(page: GoldPage, html: str) -> ExtractionResult:

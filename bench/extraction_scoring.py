@@ -31,6 +31,7 @@ __all__ = [
     "date_correct",
     "load_scrapinghub",
     "load_wcxb",
+    "run_sitrep",
     "score_pages",
     "title_correct",
 ]
@@ -205,3 +206,17 @@ def score_pages(pages: Iterable[GoldPage],
     scores.date = date_hits / scores.date_pages if scores.date_pages else 0.0
     scores.author = author_hits / scores.author_pages if scores.author_pages else 0.0
     return scores
+
+
+def run_sitrep(page: GoldPage, html: str) -> ExtractionResult:
+    """sitrep's extractor as the benchmark sees it; a page it refuses scores as empty."""
+    from sitrep.errors import InputError
+    from sitrep.extract import extract
+    from sitrep.models import RawDocument
+
+    try:
+        article = extract(RawDocument(origin=page.page_id, content=html, kind="html",
+                                      url=page.url))
+    except InputError:
+        return ExtractionResult("")
+    return ExtractionResult(article.text, article.title, article.authors, article.published)

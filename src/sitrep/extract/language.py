@@ -8,7 +8,7 @@ first call (about a second), so importing sitrep stays fast.
 
 from __future__ import annotations
 
-import py3langid  # type: ignore[import-untyped]
+import py3langid
 
 __all__ = ["detect_language"]
 

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import Engine, select, text, update
+from sqlalchemy import Connection, Engine, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -33,13 +33,7 @@ from sitrep.store.connection import (
     parse_url,
 )
 from sitrep.store.copies import CopyIndex, best_original, signature, signature_bytes
-from sitrep.store.records import (
-    analysis_from_row,
-    analysis_query,
-    article_row,
-    count_rows,
-    write_analysis,
-)
+from sitrep.store.records import analysis_from_row, analysis_query, count_rows
 from sitrep.store.search import SearchHit, search_articles
 from sitrep.store.tables import (
     ActorRow,
@@ -51,6 +45,7 @@ from sitrep.store.tables import (
     IngestRunRow,
     QuoteRow,
 )
+from sitrep.store.writing import insert_article, insert_copy, write_analysis
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -166,13 +161,15 @@ class Store:
         ``save(Analysis(article))`` to record it; None means the article is new. Writes
         nothing.
         """
-        existing = self._existing(article)
+        content_hash = article.content_hash
+        existing = self._existing(article, content_hash)
         if existing is not None:
             return existing
         minhash = signature(article.text)
         with (self._copies_lock,
-              self._transaction(f"{article.origin}: looking for copies", write=False) as session):
-            original = self._find_original(session, article.text, minhash)
+              self._connection(f"{article.origin}: looking for copies",
+                               write=False) as connection):
+            original = self._find_original(connection, article.text, minhash)
         if original is None:
             return None
         return SaveResult("copy", original[0], original[0])
@@ -185,18 +182,19 @@ class Store:
         analysis not stored again.
         """
         article = analysis.article
-        existing = self._existing(article)  # cheap, and spares the signature on re-ingest
+        content_hash = article.content_hash  # hashes the whole body: once per save
+        existing = self._existing(article, content_hash)  # spares the signature on re-ingest
         if existing is not None:
             return existing
         minhash = signature(article.text)
         try:
             with self._copies_lock:
-                result, stored_id = self._save_once(analysis, minhash, run_id)
+                result, stored_id = self._save_once(analysis, content_hash, minhash, run_id)
                 if stored_id is not None:
                     self._copies.add(stored_id, minhash)  # only once committed
         except IntegrityError as exc:
             # A concurrent writer may have stored the same body since we looked.
-            existing = self._existing(article)
+            existing = self._existing(article, content_hash)
             if existing is None:
                 raise StoreError(f"{article.origin}: cannot save ({driver_reason(exc)})") from exc
             return existing
@@ -204,53 +202,53 @@ class Store:
             raise StoreError(f"{article.origin}: cannot save ({driver_reason(exc)})") from exc
         return result
 
-    def _save_once(self, analysis: Analysis, minhash: MinHash,
+    def _save_once(self, analysis: Analysis, content_hash: str, minhash: MinHash,
                    run_id: int | None) -> tuple[SaveResult, int | None]:
         article = analysis.article
-        with Session(self._writer) as session, session.begin():
-            existing = _find_existing(session, article.content_hash)
+        with self._writer.connect() as connection, connection.begin():
+            existing = _find_existing(connection, content_hash)
             if existing is not None:
                 return existing, None
-            original = self._find_original(session, article.text, minhash)
+            original = self._find_original(connection, article.text, minhash)
             if original is not None:
                 original_id, similarity = original
-                session.add(
-                    CopyRow(
-                        article_id=original_id,
-                        origin=article.origin,
-                        url=article.url,
-                        title=article.title,
-                        published=article.published,
-                        content_hash=article.content_hash,
-                        similarity=similarity,
-                        created_at=datetime.now(UTC),
-                        run_id=run_id,
-                    )
-                )
+                insert_copy(connection, article, content_hash, original_id, similarity,
+                            run_id)
                 return SaveResult("copy", original_id, original_id), None
-            row = article_row(article, signature_bytes(minhash), run_id)
-            write_analysis(session, row, analysis)
-            return SaveResult("stored", row.id), row.id
+            article_id = insert_article(connection, article, content_hash,
+                                        signature_bytes(minhash), run_id)
+            write_analysis(connection, article_id, analysis)
+            return SaveResult("stored", article_id), article_id
 
-    def _existing(self, article: Article) -> SaveResult | None:
-        with self._transaction(f"{article.origin}: looking up", write=False) as session:
-            return _find_existing(session, article.content_hash)
+    @contextmanager
+    def _connection(self, what: str, *, write: bool) -> Iterator[Connection]:
+        """A connection in one transaction; database errors become StoreError("what: ...")."""
+        try:
+            with (self._writer if write else self._engine).connect() as connection, \
+                    connection.begin():
+                yield connection
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{what}: {driver_reason(exc)}") from exc
 
-    def _find_original(self, session: Session, body: str,
+    def _existing(self, article: Article, content_hash: str) -> SaveResult | None:
+        with self._connection(f"{article.origin}: looking up", write=False) as connection:
+            return _find_existing(connection, content_hash)
+
+    def _find_original(self, connection: Connection, body: str,
                        minhash: MinHash) -> tuple[int, float] | None:
         """The stored article ``body`` copies and the exact similarity, if any."""
-        self._refresh_copy_index(session)
+        self._refresh_copy_index(connection)
         candidates = self._copies.candidates(minhash)
         if not candidates:
             return None
-        rows = session.execute(
+        rows = connection.execute(
             select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(candidates))
         )
         return best_original(body, ((row.id, row.text) for row in rows))
 
-    def _refresh_copy_index(self, session: Session) -> None:
+    def _refresh_copy_index(self, connection: Connection) -> None:
         """Index signatures stored since the last look (all of them on first use)."""
-        rows = session.execute(
+        rows = connection.execute(
             select(ArticleRow.id, ArticleRow.minhash)
             .where(ArticleRow.id > self._copies.last_id)
             .order_by(ArticleRow.id)
@@ -307,14 +305,14 @@ class Store:
             return {name: count_rows(session, table) for name, table in tables.items()}
 
 
-def _find_existing(session: Session, content_hash: str) -> SaveResult | None:
+def _find_existing(connection: Connection, content_hash: str) -> SaveResult | None:
     """The stored article or copy with this exact body; None when it is new."""
-    article_id = session.scalar(
+    article_id = connection.scalar(
         select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
     )
     if article_id is not None:
         return SaveResult("duplicate", article_id)
-    original_id = session.scalar(
+    original_id = connection.scalar(
         select(CopyRow.article_id).where(CopyRow.content_hash == content_hash)
     )
     if original_id is not None:

@@ -44,7 +44,8 @@ _PLACE_CASES = frozenset({"in", "inside", "near", "across", "throughout", "outsi
 # Dependents that open a clause: the noun phrase search stops there.
 _CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis",
                       "csubj", "advmod", "punct", "cc", "mark"})
-_NP_PARTS = frozenset({"compound", "flat", "nmod", "nmod:poss", "poss", "amod", "appos",
+_NP_PARTS = frozenset({"compound", "flat", "nmod", "nmod:poss", "nmod:desc", "poss", "amod",
+                       "appos",
                        "det", "nummod", "nmod:npmod", "conj", "case", "obl"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -56,6 +57,9 @@ _FUTURE_GOVERNORS = frozenset({"set", "plan", "expect", "due", "poise", "schedul
 _REPORTING = frozenset({"say", "tell", "announce", "state", "report", "add", "claim", "note",
                         "confirm", "insist", "argue", "believe", "think", "write", "allege",
                         "accord", "declare", "reveal", "assert", "stress", "warn"})
+_BACKGROUND = frozenset({"after", "before", "since", "while", "by", "without", "despite",
+                         "following", "amid", "in", "when", "as", "because", "if", "unless",
+                         "until", "upon"})
 _SUBORDINATE = frozenset({"advcl", "acl", "acl:relcl", "relcl", "csubj", "nmod", "obl",
                           "obj", "nsubj", "nsubj:pass", "appos", "compound", "amod"})
 
@@ -71,6 +75,8 @@ class ParsedRoles:
     governor: Token | None = None  # the verb whose complement the trigger is
     reported: bool = False  # the complement of a verb of saying
     subordinate: bool = False  # an adverbial/relative clause or a noun's modifier
+    background: bool = False  # introduced by "after", "while", "in" ...: context, not news
+    modifier: bool = False  # a verb form used as an adjective ("the besieged town")
     passive: bool = False
 
 
@@ -85,35 +91,44 @@ class _MentionIndex:
 
     def of_phrase(self, token: Token, depth: int = 3) -> list[Mention]:
         """The mention ``token`` is in; else the first in its noun phrase (breadth first,
-        not entering clauses); plus those of its coordinated nouns ("X and Y")."""
-        found = self.at.get(token.i)
-        if found is None:
-            found = self._search(token, depth)
-        group = [found] if found is not None else []
-        for conj in token.conjuncts:
-            if conj.i > token.i:
-                extra = self.at.get(conj.i) or self._search(conj, depth)
-                if extra is not None and extra not in group:
-                    group.append(extra)
+        not entering clauses); plus those of the coordinated nouns ("X and Y")."""
+        anchor = token if token.i in self.at else self._search(token, depth)
+        if anchor is None:
+            return []
+        group = [self.at[anchor.i]]
+        if _countryless(group[0]):
+            # "Iran's leader Khomeini", "doctors from two American aid groups": the person
+            # or group is unknown to the KB, the phrase names whose they are.
+            owner = self._search(anchor, depth, skip=group[0])
+            if owner is not None and not _countryless(self.at[owner.i]):
+                group.append(self.at[owner.i])
+        for conj in anchor.conjuncts:
+            if conj.i > anchor.i:
+                extra = conj if conj.i in self.at else self._search(conj, depth)
+                if extra is not None and self.at[extra.i] not in group:
+                    group.append(self.at[extra.i])
         return group
 
-    def _search(self, token: Token, depth: int) -> Mention | None:
+    def _search(self, token: Token, depth: int, skip: Mention | None = None) -> Token | None:
         frontier = [token]
         for _ in range(depth):
             nxt: list[Token] = []
             for tok in frontier:
                 for child in tok.children:
-                    if child.dep_ in _CLAUSAL or child.dep_ not in _NP_PARTS or \
-                            child.dep_ == "conj":
+                    if child.dep_ in _CLAUSAL or child.dep_ not in _NP_PARTS:
                         continue
-                    hit = self.at.get(child.i)
-                    if hit is not None and not _case_is(child, _PLACE_CASES):
-                        return hit
+                    if child.i in self.at and self.at[child.i] is not skip and \
+                            not _case_is(child, _PLACE_CASES):
+                        return child
                     nxt.append(child)
             frontier = sorted(nxt, key=lambda t: t.i)
             if not frontier:
                 break
         return None
+
+
+def _countryless(mention: Mention) -> bool:
+    return mention.actor is None or mention.actor.country is None
 
 
 def _case_of(token: Token) -> str:
@@ -158,7 +173,7 @@ def _subject_tokens(verb: Token, limit: int = 4) -> tuple[list[Token], bool]:
 def _negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in {"advmod", "neg", "aux", "det"} and (
-                child.lower_ in _NEGATIONS or "Neg" in child.morph.get("Polarity")):
+                child.lower_ in _NEGATIONS or "Neg" in child.morph.get("Polarity", [])):
             if child.dep_ == "det" and token.pos_ != "NOUN":
                 continue
             return True
@@ -169,9 +184,9 @@ def _future(token: Token) -> bool:
     return any(c.dep_ in {"aux", "aux:pass"} and c.lower_ in _FUTURE_AUX for c in token.children)
 
 
-def _targets_of(verb: Token, index: _MentionIndex, exclude: set[int]) -> list[Mention]:
-    """Recipients among the verb's dependents, best first: objects, recipient obliques,
-    then places."""
+def _targets_of(verb: Token, index: _MentionIndex,
+                exclude: set[int]) -> tuple[list[Mention], list[Mention]]:
+    """Recipients among the verb's dependents: (objects and recipient obliques, places)."""
     firsts: list[Mention] = []
     places: list[Mention] = []
     for child in verb.children:
@@ -191,7 +206,7 @@ def _targets_of(verb: Token, index: _MentionIndex, exclude: set[int]) -> list[Me
         for m in index.of_phrase(child):
             if m.start not in exclude and m not in bucket:
                 bucket.append(m)
-    return firsts + [m for m in places if m not in firsts]
+    return firsts, [m for m in places if m not in firsts]
 
 
 def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
@@ -215,7 +230,19 @@ def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
     roles.future = _future(trigger) or (
         roles.governor is not None and (head.lemma_.lower() in _FUTURE_GOVERNORS
                                         or _future(head)))
+    if dep == "conj" and head.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in _SUBJECTS or c.dep_.startswith("aux") for c in trigger.children):
+        # "will not dissolve its forces or hand over its weapons": the second verb shares
+        # the first one's auxiliaries and negation.
+        roles.negated = roles.negated or _negated(head)
+        roles.future = roles.future or _future(head)
     roles.subordinate = dep in _SUBORDINATE and not nominal
+    roles.modifier = not nominal and dep in {"amod", "compound", "nmod:desc"} and \
+        not _own_subject(trigger) and trigger.i > 0 and (
+            trigger.nbor(-1).pos_ in {"DET", "NUM", "ADJ"}
+            or trigger.nbor(-1).dep_ in {"det", "nmod:poss", "nummod", "amod"})
+    roles.background = any(c.dep_ in {"mark", "case"} and c.lower_ in _BACKGROUND
+                           for c in trigger.children)
     if nominal:
         return _nominal_roles(trigger, index, roles, heads)
     source_tokens, _ = _subject_tokens(trigger)
@@ -229,14 +256,17 @@ def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
             if child.dep_ in _AGENTS or (child.dep_ == "obl" and _case_of(child) == "by"):
                 roles.source += index.of_phrase(child)
     exclude = {m.start for m in roles.source}
-    roles.target = _targets_of(trigger, index, exclude)
-    if not roles.target:
-        # "threatened to attack X", "agreed to hold talks with X": the complement's object.
+    firsts, places = _targets_of(trigger, index, exclude)
+    if not firsts:
+        # "threatened to attack X", "agreed to hold talks with X": the complement's object
+        # (before a place named in the main clause).
         for child in trigger.children:
             if child.dep_ == "xcomp":
-                roles.target = _targets_of(child, index, exclude)
-                if roles.target:
+                firsts, more_places = _targets_of(child, index, exclude)
+                places += more_places
+                if firsts:
                     break
+    roles.target = firsts + [m for m in places if m not in firsts]
     return roles
 
 
@@ -249,9 +279,7 @@ def _nominal_roles(noun: Token, index: _MentionIndex, roles: ParsedRoles,
         elif child.dep_ in {"nmod", "prep"}:
             case = _case_of(child)
             found = index.of_phrase(child)
-            if case in {"between", "among"}:
-                roles.source += [m for m in found if m not in roles.source]
-            elif case == "by":
+            if case in {"between", "among", "by"}:
                 roles.source += [m for m in found if m not in roles.source]
             elif case in _RECIPIENT_CASES:
                 roles.target += [m for m in found if m not in roles.target]
@@ -262,8 +290,8 @@ def _nominal_roles(noun: Token, index: _MentionIndex, roles: ParsedRoles,
             roles.source += [m for m in index.of_phrase(tok) if m not in roles.source]
         if not roles.target:
             exclude = {m.start for m in roles.source}
-            roles.target = [m for m in _targets_of(governor, index, exclude)
-                            if not (m.start <= noun.i < m.end)]
+            firsts, places = _targets_of(governor, index, exclude)
+            roles.target = [m for m in firsts + places if not (m.start <= noun.i < m.end)]
     exclude = {m.start for m in roles.source}
     roles.target = [m for m in roles.target if m.start not in exclude]
     roles.subordinate = noun.dep_ not in {"ROOT", "obj", "nsubj", "nsubj:pass", "conj"}

@@ -56,6 +56,9 @@ _JOINERS = frozenset({"and", ",", "&", "as", "well", "the", "both", "its", "thei
 _WINDOW = 8
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _COMMISSIVE = frozenset({"vow", "swear", "pledge", "promise", "warn", "threaten"})
+_DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
+# Types whose actor acts on itself: a passive subject without agent is the source.
+_SELF_DIRECTED = frozenset({"MOBILIZE"})
 CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _REPORTING = frozenset({"said", "says", "say", "told", "tells", "announced", "announces",
                         "stated", "states", "reported", "added", "claimed", "claims",
@@ -87,20 +90,23 @@ class _Trigger:
 
 def _verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
                  tagged: bool, after_trigger: bool) -> bool:
-    """Without a tagger: is doc[i] plausibly the verb (not the noun "deal", "control")?
+    """Is doc[i] plausibly the verb (not the noun "deal", "control")?
+
+    A tagger's VERB is believed; otherwise (no tagger, or one that calls "vetoed" an
+    adjective in headline-style copy) the surface rules decide.
 
     Any form after a determiner or preposition is a noun. A past or -ing form is a verb. A
     base or -s form of an uncurated rule without keywords needs verb context before it (an
     auxiliary, "to", a pronoun). A sentence-initial word is an imperative or a heading
     ("Subscribe", "Leave a comment"), not a coded event.
     """
-    if tagged:
-        return doc[i].pos_ in {"VERB", "AUX"} or (rule.nominal and doc[i].pos_ == "NOUN")
+    if i > 0 and doc[i - 1].like_num:
+        return False  # "twelve detained fishermen": a participle used as an adjective
+    if tagged and doc[i].pos_ in {"VERB", "AUX"}:
+        return True  # a tagger's "not a verb" is not trusted alone: the rules below decide
     previous = words[i - 1] if i > 0 else ""
     if previous in _NOMINAL_CONTEXT or doc[i].is_sent_start:
         return False
-    if i > 0 and doc[i - 1].like_num:
-        return False  # "twelve detained fishermen": a participle used as an adjective
     word = words[i]
     head = rule.lemma.split()[0]
     plain = (head, head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else head)
@@ -181,6 +187,14 @@ def _refs(mentions: Sequence[Mention]) -> tuple[ActorRef, ...]:
     return tuple(seen.values())
 
 
+def _by_agent(mentions: Sequence[Mention], words: Sequence[str], start: int,
+              right: int) -> list[Mention]:
+    """The actor group after "by" in ``start``..``right``: a passive's agent."""
+    found = [k for k, m in enumerate(mentions)
+             if start <= m.start < right and m.start > 0 and words[m.start - 1] == "by"]
+    return _compound(mentions, found[0], words) if found else []
+
+
 def _surface_arguments(mentions: Sequence[Mention], words: Sequence[str], left: int,
                        right: int, trigger: _Trigger, skipped: tuple[int, int] | None,
                        passive: bool) -> tuple[list[Mention], list[Mention]]:
@@ -198,10 +212,7 @@ def _surface_arguments(mentions: Sequence[Mention], words: Sequence[str], left: 
         source_m = source_m[:1]
     target_m = _compound(mentions, after[0], words) if after else []
     if passive:
-        by_agent = [k for k in after if mentions[k].start > 0
-                    and words[mentions[k].start - 1] == "by"]
-        agent = _compound(mentions, by_agent[0], words) if by_agent else []
-        source_m, target_m = agent, source_m
+        source_m, target_m = _by_agent(mentions, words, trigger.end, right), source_m
     return source_m, target_m
 
 
@@ -232,12 +243,35 @@ class EventCoder:
                 dated = date_for_span(date_mentions, start, end)
                 located = places_for(place_mentions, start, end)
                 events.append(Event(
-                    type=event.type, mode=event.mode, source=event.source,
-                    target=event.target, date=dated, location=located,
+                    type=event.type, mode=event.mode,
+                    source=_placed(event.source, located),
+                    target=_placed(_policed(event.source, event.target), located),
+                    date=dated, location=located,
                     negated=event.negated, future=event.future,
                     confidence=event.confidence, sentence=text[start:end], start=start,
                     end=end, trigger=event.trigger))
         return events
+
+
+def _placed(actors: tuple[ActorRef, ...], place: Place | None) -> tuple[ActorRef, ...]:
+    """Unnamed actors of an event ("protesters", "hostages", "the mayor") take the country
+    of the place the event happened, as PLOVER coders do: "police fired at protesters in
+    Nairobi" is Kenyan police against Kenyan protesters."""
+    if place is None or place.country is None or all(a.country for a in actors):
+        return actors
+    return tuple(a if a.country else ActorRef(a.name, place.country, a.sector)
+                 for a in actors)
+
+
+def _policed(source: tuple[ActorRef, ...],
+             target: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """Police and courts act at home: the unnamed people they arrest, charge or disperse
+    ("Georgian police arrested opposition leaders") are of the force's country."""
+    home = {a.country for a in source if a.sector in _DOMESTIC_SECTORS and a.country}
+    if len(home) != 1 or all(a.country for a in target):
+        return target
+    country = home.pop()
+    return tuple(a if a.country else ActorRef(a.name, country, a.sector) for a in target)
 
 
 def _place_lookup() -> Callable[[Sequence[Any], int, int], Place | None]:
@@ -334,14 +368,25 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
         source_m, target_m = _surface_arguments(mentions, words, left, right, trigger,
                                                 skipped, passive)
         subordinate = left > sentence.start
+        background = bool(before_words) and before_words[-1] in _SUBORDINATE_PREPOSITIONS
         if has_parse:
             roles = parse_roles(doc[trigger.end - 1] if rule.nominal else doc[trigger.start],
                                 rule.nominal, mentions, typed_heads - {trigger.start})
+            if roles.passive and not roles.source:
+                # "was received at the Kremlin by Putin": the parser may hang "by X" on a
+                # noun; the agent is still the first "by" actor of the clause.
+                roles.source = _by_agent(mentions, words, trigger.end, right)
+                if not roles.source and rule.type in _SELF_DIRECTED:
+                    # "Serbian police were deployed": the mobilised force is the actor.
+                    roles.source, roles.target = roles.target, []
             source_m = roles.source or ([] if roles.passive else source_m)
             target_m = roles.target or target_m
             negated = negated or roles.negated
             future = future or roles.future
             subordinate = roles.subordinate
+            if roles.modifier:
+                continue  # "the besieged town", "the agreed line": an adjective, no event
+            background = roles.background
             if roles.governor is not None and roles.governor.i in governing_heads:
                 governed = True
                 vowed = vowed or roles.governor.i in commissive_heads
@@ -367,8 +412,10 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
         if rule.nominal:
             confidence -= 0.05
         if subordinate:
-            confidence -= 0.05
-        if before_words[-1:] and before_words[-1] in _SUBORDINATE_PREPOSITIONS:
+            # With a parse, an adverbial or relative clause's event borrows the main clause's
+            # subject: that evidence should not lift a side reading over the main event.
+            confidence -= 0.12 if has_parse and not rule.nominal else 0.05
+        if background:
             confidence -= 0.2  # "after meeting a U.S. envoy": background, not the news
         confidence = max(0.01, min(0.99, confidence))
         trigger_text = text[view.idx[trigger.start]:

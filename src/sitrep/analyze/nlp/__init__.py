@@ -1,6 +1,6 @@
 """The analysis pipeline: an ordered spaCy pipeline of small components, one job each.
 
-    sitrep_sentences     token.is_sent_start          (skipped when a parser/senter ran)
+    sitrep_sentences     token.is_sent_start          (first: a parser keeps its boundaries)
     sitrep_quote_marks   doc._.sitrep_quoted          quotation-mark pairs
     sitrep_dates_places  doc._.sitrep_dates/_places   sitrep.analyze.dates / .places
     sitrep_actors        doc._.sitrep_mentions        KB names, title phrases, groups, pronouns
@@ -9,9 +9,10 @@
     sitrep_quotes        doc._.sitrep_quotes          attribution
     sitrep_events        doc._.sitrep_events          PLOVER coding (sitrep.analyze.coder)
 
-v1 runs on ``spacy.blank("en")``; a later trained model (tagger, parser, NER) is inserted
-in front by :func:`build_pipeline` (``base=``) and the rule components read its annotations
-where they exist (``doc.has_annotation("DEP")``) instead of their surface fall-backs.
+Without a model the pipeline runs on ``spacy.blank("en")``. With one
+(:mod:`sitrep.analyze.nlp.model`), :func:`build_pipeline` puts its tagger, lemmatizer and
+parser after ``sitrep_sentences`` and before the rest, and the coder reads the parse
+(``doc.has_annotation("DEP")``) instead of word order.
 """
 
 from __future__ import annotations
@@ -104,7 +105,13 @@ def build_pipeline(kb: KnowledgeBaseLike, base: Language | None = None) -> Langu
 
     nlp = base if base is not None else spacy.blank("en")
     for name in PIPELINE:
-        nlp.add_pipe(name)
+        if name == "sitrep_sentences" and "parser" in nlp.pipe_names:
+            # In front of the parser, which keeps preset boundaries: news-copy rules split
+            # better than a parser trained on web text, which breaks "X today rejected Y"
+            # into fragments, and a sentence wrongly split loses its subject.
+            nlp.add_pipe(name, first=True)
+        else:
+            nlp.add_pipe(name)
     actors: object = nlp.get_pipe("sitrep_actors")
     if not isinstance(actors, ActorsComponent):
         raise AnalysisError("sitrep_actors is not the rule-based actor component")

@@ -17,7 +17,7 @@ from spacy.language import Language
 from sitrep.errors import AnalysisError
 from sitrep.settings import Settings
 
-__all__ = ["SHIPPED_MODEL", "PARSE_COMPONENTS", "find_model", "load_model"]
+__all__ = ["PARSE_COMPONENTS", "SHIPPED_MODEL", "find_model", "load_model"]
 
 SHIPPED_MODEL = Path(__file__).parent / "model"
 # What the coder reads: lemmas and parts of speech (triggers), the parse (arguments).
