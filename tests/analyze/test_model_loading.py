@@ -43,9 +43,13 @@ def test_settings_read_the_model_choice_from_the_environment(
         Settings()
 
 
-def test_sentence_rules_go_in_front_of_a_parser(rule_analyzer: Analyzer) -> None:
-    base = spacy.blank("en")
-    base.add_pipe("parser")
-    nlp = build_pipeline(rule_analyzer.kb, base)
-    assert nlp.pipe_names[:2] == ["sitrep_sentences", "parser"]
-    assert [n for n in nlp.pipe_names if n.startswith("sitrep_")] == list(PIPELINE)
+def test_the_model_runs_inside_sitrep_parse(rule_analyzer: Analyzer) -> None:
+    model = spacy.blank("en")
+    model.add_pipe("parser")
+    nlp = build_pipeline(rule_analyzer.kb, model)
+    assert "parser" not in nlp.pipe_names
+    assert nlp.vocab is model.vocab
+    names = [n for n in nlp.pipe_names if n != "sitrep_parse"]
+    assert names == list(PIPELINE)
+    assert nlp.pipe_names.index("sitrep_coref") < nlp.pipe_names.index("sitrep_parse") < \
+        nlp.pipe_names.index("sitrep_events")

@@ -143,6 +143,32 @@ def test_main_clause_outranks_an_adverbial_side_reading(rule_analyzer: Analyzer)
     assert countries(by_type(found, "ACCUSE").target) == {"UGA"}
 
 
+def test_coordinated_verb_shares_negation_and_future(rule_analyzer: Analyzer) -> None:
+    found = parsed(rule_analyzer, [
+        ("Serbia", 3, "nsubj", "PROPN", "Serbia"), ("will", 3, "aux", "AUX", "will"),
+        ("not", 3, "advmod", "PART", "not"), ("recognize", 3, "ROOT", "VERB", "recognize"),
+        ("Kosovo", 3, "obj", "PROPN", "Kosovo"), ("or", 6, "cc", "CCONJ", "or"),
+        ("withdraw", 3, "conj", "VERB", "withdraw"), ("troops", 6, "obj", "NOUN", "troop"),
+        ("from", 9, "case", "ADP", "from"), ("Bosnia", 6, "obl", "PROPN", "Bosnia"),
+        (".", 3, "punct", "PUNCT", ".")])
+    # Both refusals: "will not ... or withdraw" is no announced withdrawal.
+    assert not [e for e in found if e.type == "RETREAT" and not e.negated]
+    refusal = [e for e in found if e.type == "REJECT" and e.trigger == "withdraw"]
+    assert refusal and countries(refusal[0].source) == {"SRB"}
+
+
+def test_passive_mobilisation_without_agent_keeps_the_force_as_source(
+        rule_analyzer: Analyzer) -> None:
+    found = parsed(rule_analyzer, [
+        ("Serbian", 1, "amod", "ADJ", "Serbian"), ("police", 3, "nsubj:pass", "NOUN", "police"),
+        ("were", 3, "aux:pass", "AUX", "be"), ("deployed", 3, "ROOT", "VERB", "deploy"),
+        ("around", 6, "case", "ADP", "around"), ("the", 6, "det", "DET", "the"),
+        ("parliament", 3, "obl", "NOUN", "parliament"), (".", 3, "punct", "PUNCT", ".")])
+    event = by_type(found, "MOBILIZE")
+    assert countries(event.source) == {"SRB"}
+    assert "SRB" not in countries(event.target)
+
+
 def _events(analyzer: Analyzer, text: str) -> list[Event]:
     return analyzer.analyze(Article(origin="test", text=text, published=ON)).events
 
@@ -172,11 +198,16 @@ def test_model_negation_and_several_events(parsed_analyzer: Analyzer) -> None:
     assert countries(by_type(found, "SANCTION").source) == {"TUR"}
 
 
-def test_model_runs_before_the_rule_components(parsed_analyzer: Analyzer) -> None:
-    names = parsed_analyzer.nlp.pipe_names
-    assert names[0] == "sitrep_sentences"
-    assert names.index("parser") < names.index("sitrep_actors") < names.index("sitrep_events")
-    assert "ner" not in names
+def test_model_parses_only_sentences_with_an_actor_and_a_trigger(
+        parsed_analyzer: Analyzer) -> None:
+    text = ("The weather was mild. Serbia accused Croatia of spying. "
+            "Croatia rejected the claim.")
+    doc = parsed_analyzer.nlp(text)
+    sentences = list(doc.sents)
+    assert sorted(doc._.sitrep_parses) == [sentences[1].start, sentences[2].start]
+    piece = doc._.sitrep_parses[sentences[1].start]
+    assert piece.text.strip() == sentences[1].text.strip()
+    assert piece.has_annotation("DEP")
     assert parsed_analyzer.model_path is not None
 
 

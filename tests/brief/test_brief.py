@@ -110,3 +110,9 @@ def test_html_escapes_article_text() -> None:
     html = render(build_brief([bad]), "html")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_limits_keep_the_best_evidenced_groups() -> None:
+    brief = build_brief(CORPUS, BriefOptions(max_groups=1, max_timeline=2))
+    assert [(g.type, len(g.items)) for g in brief.groups] == [("CONSULT", 2)]
+    assert [t.date for t in brief.timeline] == ["2026-03-09", "2026-03-10"]

@@ -61,3 +61,43 @@ def test_visible_text_skips_scripts_and_breaks_lines_at_blocks() -> None:
         "<body><h1>Head line</h1><p>By <a href='/a'>Ann Lee</a></p><div>Body text</div>"
         "</body></html>")
     assert visible_text(tree) == "Head line\nBy Ann Lee\nBody text"
+
+
+def test_headline_date_takes_an_updated_date_only_when_asked_and_alone() -> None:
+    only_updated = "Cheese fair returns to the square\nUpdated: June 14, 2024\nStalls open at nine."
+    headline = "Cheese fair returns to the square"
+    assert headline_date(only_updated, headline) is None
+    assert headline_date(only_updated, headline, updated=True) == date(2024, 6, 14)
+    # An unlabelled date printed there still wins over the updated one.
+    assert headline_date(PAGE, "Harbour board backs night crossings",
+                         updated=True) == date(2024, 3, 5)
+
+
+def test_dates_in_text_reads_day_month_year_with_dots() -> None:
+    assert [d for _, d in dates_in_text("posted 12.11.2025, version 1.2.3")] == [
+        date(2025, 11, 12)]
+
+
+def test_visible_text_keeps_inline_elements_apart() -> None:
+    import trafilatura
+
+    from sitrep.extract.visible_dates import visible_text
+
+    tree = trafilatura.load_html(
+        "<html><body><h1>Head line</h1><p>By<a href='/a'>Ann Lee</a><time>Mar 5, 2024"
+        "</time></p><!-- a comment --><p>Body</p></body></html>")
+    text = visible_text(tree)
+    assert "Ann Lee Mar 5, 2024" in text and "comment" not in text
+    assert headline_date(text, "Head line") == date(2024, 3, 5)
+
+
+def test_lone_name_line_next_to_a_date_under_the_headline() -> None:
+    from sitrep.extract.bylines import headline_name_line
+
+    block = "Tidal mills of the north coast\nMarta Quill\n#History\nPublished on Oct 21, 2025\nText"
+    assert headline_name_line(block, "Tidal mills of the north coast") == ["Marta Quill"]
+    bulleted = "Tidal mills of the north coast\nDec 2, 2025 • Marta Quill in\nHistory\nText"
+    assert headline_name_line(bulleted, "Tidal mills of the north coast") == ["Marta Quill"]
+    # Without a date in the block a capitalised line is just a heading.
+    no_date = "Tidal mills of the north coast\nTable Of Contents\nText"
+    assert headline_name_line(no_date, "Tidal mills of the north coast") == []

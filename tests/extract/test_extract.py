@@ -103,3 +103,24 @@ def test_html_without_an_article_raises_an_input_error_naming_the_origin(content
     assert isinstance(caught.value, ExtractError | EmptyInput)
     assert caught.value.source == "broken.html"
     assert str(caught.value).startswith("broken.html: ")
+
+
+_DATED_PAGE = """<html><head><title>Night ferries return | Coastal Ledger</title>{meta}
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Night ferries return",
+ "datePublished": "2023-11-20T08:00:00-05:00"}}</script></head><body>
+<h1>Night ferries return</h1><p>By Ann Lee</p><p>Updated March 9, 2024</p>
+<p>The harbour board voted on Tuesday to bring back the night crossings that were cut two
+winters ago, after hauliers and island shops asked for later deliveries.</p>
+<p>The first boat leaves the quay at eleven, and the timetable runs until the end of
+October, when the board will look again at the numbers of passengers and lorries.</p>
+</body></html>"""
+
+
+def test_date_prefers_open_graph_then_a_visible_updated_date_over_json_ld() -> None:
+    def published(meta: str) -> date | None:
+        page = _DATED_PAGE.format(meta=meta)
+        return extract(RawDocument("ferries.html", page, "html")).published
+
+    og = '<meta property="article:published_time" content="2024-02-01T21:30:00-08:00">'
+    assert published(og) == date(2024, 2, 1)        # the publisher's own day, not UTC's
+    assert published("") == date(2024, 3, 9)        # the visible date, updated or not

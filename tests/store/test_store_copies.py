@@ -10,6 +10,7 @@ from sitrep.store.copies import (
     CopyIndex,
     best_original,
     jaccard,
+    shingle_hashes,
     shingles,
     signature,
     signature_bytes,
@@ -53,3 +54,34 @@ def test_best_original_uses_exact_similarity_and_prefers_the_first() -> None:
     assert THRESHOLD <= match[1] < 1.0
     assert best_original(copy, [(5, rail_analysis().article.text)]) is None
     assert best_original(copy, []) is None
+
+
+def test_signature_is_datasketch_affine32_over_word_hashed_shingles() -> None:
+    """The vectorised signature equals datasketch's own update over the same hashes, so
+    LSH and MinHash estimates keep their meaning; long bodies span several blocks."""
+    from datasketch import MinHash
+
+    long_body = " ".join(f"{harbour_analysis().article.text} part {i}" for i in range(40))
+    for body in (harbour_analysis().article.text, long_body, "", "Two words"):
+        reference = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32",
+                            hashfunc=lambda value: value)
+        reference.update_batch([int(value) for value in shingle_hashes(body)])
+        assert (signature(body).hashvalues == reference.hashvalues).all()
+    assert len(shingle_hashes(long_body)) > 4096
+
+
+def test_shingle_hashes_follow_words_and_their_order() -> None:
+    same = shingle_hashes("Ships LEFT the harbour.")
+    assert list(same) == list(shingle_hashes("ships left, the harbour"))
+    assert len(same) == 2
+    assert list(shingle_hashes("the harbour left ships")) != list(same)
+    assert len(shingle_hashes("Two words")) == len(shingle_hashes("")) == 1
+
+
+def test_signature_estimates_the_shingle_jaccard() -> None:
+    original = harbour_analysis().article.text
+    copy = edited_copy(harbour_analysis(), "x").article.text
+    exact = jaccard(shingles(copy), shingles(original))
+    estimate = signature(copy).jaccard(signature(original))
+    assert abs(estimate - exact) < 0.1
+    assert signature(rail_analysis().article.text).jaccard(signature(original)) < 0.2

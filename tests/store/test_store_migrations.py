@@ -75,3 +75,34 @@ def test_reopening_a_migrated_store_keeps_its_data(fresh_url: str) -> None:
     with Store.open(fresh_url) as store:
         assert store.counts()["runs"] == 1
         store.finish_run(run, {"stored": 0})
+
+
+def test_signatures_are_recomputed_across_the_word_hash_migration(fresh_url: str) -> None:
+    """0002 rewrites signatures of articles stored before it, so their copies still fold."""
+    from store_samples import edited_copy, harbour_analysis
+
+    from sitrep.store.copies import signature, signature_bytes
+
+    original = harbour_analysis()
+    with Store.open(fresh_url) as store:
+        first = store.save(original)
+    engine = create_store_engine(parse_url(fresh_url))
+    config = alembic_config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0001")
+        with engine.connect() as connection:
+            old = connection.execute(text("SELECT minhash FROM articles")).scalar_one()
+        assert old != signature_bytes(signature(original.article.text))
+    finally:
+        engine.dispose()
+    with Store.open(fresh_url) as store:  # upgrades to head again
+        assert store.save(edited_copy(original, "wire.html")).copy_of == first.article_id
+    engine = create_store_engine(parse_url(fresh_url))
+    try:
+        with engine.connect() as connection:
+            new = connection.execute(text("SELECT minhash FROM articles")).scalar_one()
+        assert new == signature_bytes(signature(original.article.text))
+    finally:
+        engine.dispose()

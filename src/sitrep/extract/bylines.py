@@ -13,7 +13,7 @@ import re
 
 from sitrep.extract.visible_dates import dates_in_text
 
-__all__ = ["headline_authors", "looks_like_name"]
+__all__ = ["headline_authors", "headline_name_line", "looks_like_name"]
 
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:de|da|van|von|der|del|di|le|la|bin|al)"
@@ -34,6 +34,9 @@ _MONTH_OR_LABEL = re.compile(
     re.IGNORECASE)
 _BEFORE = 200
 _AFTER = 500
+_NAME_LINES = 5          # lines under the headline searched for a lone name
+_TRAILING_WORDS = {"in", "on", "for", "at", "from"}
+_NAME_LINE_PARTS = re.compile(r"\s*[•|·]\s*")   # "Dec 26, 2025 • Mahua Das"
 
 
 def looks_like_name(text: str) -> bool:
@@ -75,4 +78,29 @@ def headline_authors(text: str, headline: str | None) -> list[str]:
     for match in _LABELLED.finditer(text):
         if found := _names_in(match):
             return found
+    return []
+
+
+def headline_name_line(text: str, headline: str | None) -> list[str]:
+    """A name printed alone on a line just under the headline, next to a date.
+
+    Many blogs print the byline block without "By": "Ann Lee" on one line, "Published on
+    Oct 21, 2025" on the next. A lone capitalised line is a name only inside such a block
+    (a date among the first few lines after the headline); otherwise "Table Of Contents"
+    would pass. Names are up to three words here, and the first such line wins.
+    """
+    anchor = text.find(" ".join(headline.split())) if headline else -1
+    if anchor < 0 or not headline:
+        return []
+    lines = text[anchor + len(headline):].split("\n", _NAME_LINES + 1)[1:_NAME_LINES + 1]
+    if not dates_in_text("\n".join(lines)):
+        return []
+    for line in lines:
+        for part in _NAME_LINE_PARTS.split(line):
+            words = part.strip(" .").split()
+            while words and words[-1] in _TRAILING_WORDS:
+                words.pop()  # "Mahua Das in Project Management" reads "Mahua Das in"
+            name = " ".join(words)
+            if len(words) <= 3 and looks_like_name(name):
+                return [name]
     return []

@@ -29,7 +29,9 @@ _PUBLISHED_META = ("article:published_time", "og:article:published_time", "datep
                    "citation_publication_date", "citation_date", "dc.date.issued",
                    "dcterms.created", "dc.date", "parsely-pub-date", "sailthru.date",
                    "pubdate", "publish-date", "publish_date", "date", "article.published",
-                   "og:published_time", "published_time", "article:published")
+                   "og:published_time", "published_time", "article:published", "published")
+_OG_PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time",
+                      "og:publish_date", "article:published")
 _AUTHOR_META = ("author", "article:author", "citation_author", "dc.creator", "parsely-author",
                 "sailthru.author", "byl", "twitter:creator")
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|writer|posted-by|contributor)",
@@ -49,6 +51,9 @@ class PageMetadata:
     html_title: str | None = None
     site_name: str | None = None
     published: list[date] = field(default_factory=list)
+    # The Open Graph ``article:published_time`` family only: a publisher that sets it
+    # states the first publication explicitly, which outranks a visible "Updated" date.
+    og_published: date | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None
 
@@ -62,6 +67,8 @@ def parse_date(text: str) -> date | None:
     if not value or len(value) > 64 or not re.search(r"\d", value):
         return None
     try:
+        # The calendar day as the publisher wrote it, in their time zone: converting to
+        # UTC moved more pages off the gold date than onto it (even WCXB pages).
         parsed = date_parser.parse(value, default=datetime(1900, 1, 1), fuzzy=False,
                                    ignoretz=True)
     except (ValueError, OverflowError, TypeError):
@@ -198,6 +205,10 @@ def read_page_metadata(tree: Any) -> PageMetadata:
             if day := parse_date(value):
                 meta.published.append(day)
                 break
+    for key in _OG_PUBLISHED_META:
+        for value in tags.get(key, []):
+            if meta.og_published is None and (day := parse_date(value)):
+                meta.og_published = day
     _read_json_ld(tree, meta)
     for key in ("og:title", "twitter:title", "citation_title"):
         meta.headlines.extend(tags.get(key, [])[:1])

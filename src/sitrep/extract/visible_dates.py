@@ -3,9 +3,10 @@
 Why: structured data often disagrees with the page. CMSs keep the first draft's date in
 ``datePublished`` while the byline shows "Updated March 5, 2025", or the reverse; htmldate
 then picks from the markup. What the byline under the headline says is what the publisher
-presents as the article's date, so when a date is printed within a short window around the
-headline, it wins; the structured candidates remain the fallback (measured on the WCXB dev
-pages: see bench/extraction.py).
+presents as the article's date, so a date printed within a short window around the
+headline outranks the JSON-LD candidates (only an explicit Open Graph
+``article:published_time`` outranks it; measured on the WCXB dev pages: see
+bench/extraction.py and from_html._choose_date).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
 
 __all__ = ["dates_in_text", "headline_date", "visible_text"]
 
@@ -30,6 +33,8 @@ _PATTERNS = [
                rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<nmonth>\d\d)-(?P<day>\d\d)\b"),
     re.compile(r"\b(?P<nmonth>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+    # European day.month.year ("12.12.2025"); "5.3.2025" is read as 5 March.
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
 ]
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
 _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header",
@@ -38,7 +43,7 @@ _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                "address", "pre", "hr", "body"}
 _BEFORE = 250    # characters before the headline that still count as its byline area
 _AFTER = 700     # characters after it
-# "Updated March 5" is not the publication date: a date so labelled is passed over.
+# "Updated March 5" is not the publication date: such a date is a last resort.
 _UPDATE_LABEL = re.compile(r"(?:updated|modified|revised|reviewed|edited|refreshed)\W{0,3}"
                            r"(?:\w+\W+){0,2}$", re.IGNORECASE)
 
@@ -48,24 +53,26 @@ def visible_text(tree: Any) -> str:
     element, spaces collapsed within a line, so a byline name does not run into the next
     block's words."""
     parts: list[str] = []
-    # An explicit stack: broken pages can nest deeper than Python's recursion limit.
-    stack: list[tuple[Any, bool]] = [(tree, False)]
-    while stack:
-        element, done = stack.pop()
-        if done:
-            if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if element.tail:
-                parts.append(element.tail)
+    # lxml's iterwalk, not recursion: broken pages can nest deeper than Python's limit.
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        if event == "start":
+            if not isinstance(tag, str):
+                continue  # a comment: its text is not shown, its tail is (at "end")
+            if tag in _SKIP_TAGS:
+                walker.skip_subtree()
+                continue
+            parts.append("\n" if tag in _BLOCK_TAGS else " ")
+            if element.text:
+                parts.append(element.text)
             continue
-        stack.append((element, True))
-        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
-            continue
-        if element.tag in _BLOCK_TAGS:
-            parts.append("\n")
-        if element.text:
-            parts.append(element.text)
-        stack.extend((child, False) for child in reversed(element))
+        if isinstance(tag, str):
+            # Inline elements end with a space: "By<a>Ann Lee</a><time>Mar 5" must not
+            # read "ByAnn LeeMar 5" (a split word costs nothing here; a fused date does).
+            parts.append("\n" if tag in _BLOCK_TAGS else " ")
+        if element.tail:
+            parts.append(element.tail)
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -89,8 +96,12 @@ def dates_in_text(text: str) -> list[tuple[int, date]]:
     return found
 
 
-def headline_date(text: str, headline: str | None) -> date | None:
-    """The first date printed just after (else just before) the headline in ``text``."""
+def headline_date(text: str, headline: str | None, *, updated: bool = False) -> date | None:
+    """The first date printed just after (else just before) the headline in ``text``.
+
+    A date labelled "Updated" counts only with ``updated=True`` and only when no unlabelled
+    one is printed there: the publisher then presents the update as the article's date.
+    """
     if not headline:
         return None
     anchor = text.find(" ".join(headline.split()))
@@ -98,10 +109,13 @@ def headline_date(text: str, headline: str | None) -> date | None:
         return None
     end_of_headline = anchor + len(headline)
     window = text[end_of_headline:end_of_headline + _AFTER]
-    for offset, day in dates_in_text(window):
+    after = dates_in_text(window)
+    for offset, day in after:
         if not _UPDATE_LABEL.search(window[max(0, offset - 30):offset]):
             return day
     start = max(0, anchor - _BEFORE)
     before = [(offset, day) for offset, day in dates_in_text(text[start:anchor])
               if not _UPDATE_LABEL.search(text[max(0, start + offset - 30):start + offset])]
-    return before[-1][1] if before else None
+    if before:
+        return before[-1][1]
+    return after[0][1] if after and updated else None

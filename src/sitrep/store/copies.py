@@ -111,14 +111,12 @@ def shingle_hashes(text: str) -> np.ndarray[Any, np.dtype[np.uint32]]:
     Repeated shingles are not removed: MinHash takes minima, so they do not matter.
     """
     words = _WORD.findall(text.lower())
-    distinct: dict[str, int] = {}
-    order = np.fromiter((distinct.setdefault(word, len(distinct)) for word in words),
-                        dtype=np.intp, count=len(words))
-    word_hashes = np.fromiter(
-        (int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")
-         for word in distinct),
-        dtype=np.uint32, count=len(distinct),
-    )[order]
+    distinct = dict.fromkeys(words)  # C loops below: this runs on every save
+    number = {word: i for i, word in enumerate(distinct)}
+    digests = b"".join(hashlib.sha1(word.encode("utf-8")).digest()[:4] for word in distinct)
+    word_hashes = np.frombuffer(digests, dtype=_HASH_DTYPE).astype(np.uint32)[
+        np.fromiter(map(number.__getitem__, words), dtype=np.intp, count=len(words))
+    ]
     windows = max(len(words) - SHINGLE_WORDS + 1, 1)
     hashes = np.zeros(windows, dtype=np.uint32)
     for offset in range(min(SHINGLE_WORDS, len(words))):

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import Connection, Engine, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -248,11 +248,7 @@ class Store:
 
     def _refresh_copy_index(self, connection: Connection) -> None:
         """Index signatures stored since the last look (all of them on first use)."""
-        rows = connection.execute(
-            select(ArticleRow.id, ArticleRow.minhash)
-            .where(ArticleRow.id > self._copies.last_id)
-            .order_by(ArticleRow.id)
-        )
+        rows = connection.execute(_SIGNATURES_AFTER, {"last_id": self._copies.last_id})
         self._copies.add_stored((row.id, row.minhash) for row in rows)
 
     # ---- reading -----------------------------------------------------------------------
@@ -305,16 +301,22 @@ class Store:
             return {name: count_rows(session, table) for name, table in tables.items()}
 
 
+_STORED_WITH_HASH = select(ArticleRow.id).where(
+    ArticleRow.content_hash == bindparam("content_hash"))
+_COPIED_WITH_HASH = select(CopyRow.article_id).where(
+    CopyRow.content_hash == bindparam("content_hash"))
+_SIGNATURES_AFTER = select(ArticleRow.id, ArticleRow.minhash).where(
+    ArticleRow.id > bindparam("last_id")).order_by(ArticleRow.id)
+"""Statements of every save, built once: building one costs about what running it does."""
+
+
 def _find_existing(connection: Connection, content_hash: str) -> SaveResult | None:
     """The stored article or copy with this exact body; None when it is new."""
-    article_id = connection.scalar(
-        select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
-    )
+    parameters = {"content_hash": content_hash}
+    article_id = connection.scalar(_STORED_WITH_HASH, parameters)
     if article_id is not None:
         return SaveResult("duplicate", article_id)
-    original_id = connection.scalar(
-        select(CopyRow.article_id).where(CopyRow.content_hash == content_hash)
-    )
+    original_id = connection.scalar(_COPIED_WITH_HASH, parameters)
     if original_id is not None:
         return SaveResult("duplicate", original_id, original_id)
     return None

@@ -81,12 +81,13 @@ class ParsedRoles:
 
 
 class _MentionIndex:
-    """Token index -> the mention covering it, for one sentence."""
+    """Parse token index -> the mention covering it, for one sentence (mentions count
+    tokens of the whole doc, the parse from ``offset``)."""
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
+    def __init__(self, mentions: Sequence[Mention], offset: int) -> None:
         self.at: dict[int, Mention] = {}
         for m in mentions:
-            for k in range(m.start, m.end):
+            for k in range(m.start - offset, m.end - offset):
                 self.at.setdefault(k, m)
 
     def of_phrase(self, token: Token, depth: int = 3) -> list[Mention]:
@@ -210,13 +211,14 @@ def _targets_of(verb: Token, index: _MentionIndex,
 
 
 def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
-                trigger_heads: Iterable[int] = ()) -> ParsedRoles:
+                trigger_heads: Iterable[int] = (), offset: int = 0) -> ParsedRoles:
     """Source, target, modality and clause of the trigger at ``trigger`` (see module doc).
 
-    ``trigger_heads`` are the token indices of the sentence's other typed triggers: a noun
-    that is the object of one of them ("condemned the attack") has no source of its own.
+    ``trigger_heads`` are the parse token indices of the sentence's other typed triggers: a
+    noun that is the object of one of them ("condemned the attack") has no source of its
+    own. Mention token indices minus ``offset`` are parse token indices.
     """
-    index = _MentionIndex(mentions)
+    index = _MentionIndex(mentions, offset)
     roles = ParsedRoles()
     heads = set(trigger_heads)
     dep = trigger.dep_

@@ -5,10 +5,13 @@ inside quotation marks are speech, not narrated events, and are skipped). The mo
 specific matching rule wins per trigger (a stop rule with keywords silences a default).
 
 Who did what to whom. With a dependency parse (a trained model ran), source and target come
-from the trigger's ``nsubj``/``obj``/``obl``/``nsubj:pass`` + ``agent`` children. Without
-one (v1), from actor mentions in the trigger's clause: the source is the first actor of the
-clause before the trigger with the actors joined to it by "and"/"," ("X and Y agreed"); the
-target the first actor after it, likewise; a passive ("was attacked by X") swaps them.
+from the parse (:mod:`sitrep.analyze.coder.arguments`: subjects, objects, recipient
+obliques, passive agents, borrowed subjects of complements and coordinated verbs); where
+the parse finds no source the word-order reading below stands in. Without a parse, from
+actor mentions in the trigger's clause: the source is the first actor of the clause before
+the trigger with the actors joined to it by "and"/"," ("X and Y agreed"); the target the
+first actor after it, likewise; a passive ("was attacked by X") swaps them. Unnamed actors
+("protesters") take the country of the event's place, or of the police or court acting.
 
 Modality, from the few words before the trigger: a negator ("did not", "will not") sets
 ``negated``; and a negated cooperative event (AGREE, SUPPORT, RETREAT...) is also coded as
@@ -19,7 +22,9 @@ withdraw") is kept, as future, at low confidence: the governing verb is the even
 
 ``confidence`` ranks events honestly for evaluation, which takes each sentence's best: the
 rule's own confidence (curated and specific patterns higher), plus evidence (an actor found
-on each side), minus doubt (governed, nominal, in a subordinate clause).
+on each side), minus doubt (governed, nominal, in a subordinate clause; with a parse, an
+adverbial or relative clause loses what its borrowed subject added). A verb form the parse
+shows modifying a noun ("the besieged town") is no event.
 """
 
 from __future__ import annotations
@@ -67,7 +72,8 @@ _REPORTING = frozenset({"said", "says", "say", "told", "tells", "announced", "an
 _SUBORDINATE_PREPOSITIONS = frozenset({"after", "before", "since", "while", "by", "without",
                                        "despite", "following", "amid", "over", "for", "of"})
 _VOLITIONAL = frozenset({"will", "would", "wo", "'ll", "shall", "won't", "refuse",
-                         "refused", "refuses", "can", "cannot", "could", "does", "do"})
+                         "refused", "refuses", "can", "cannot", "could", "does", "do",
+                         "did"})
 _CONDITIONS = frozenset({"unless", "otherwise"})
 # Words after which a verb form is a noun ("the deal", "its control", "possible changes").
 _NOMINAL_CONTEXT = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "your",
@@ -89,7 +95,7 @@ class _Trigger:
 
 
 def _verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
-                 tagged: bool, after_trigger: bool) -> bool:
+                 pos_at: Callable[[int], str] | None, after_trigger: bool) -> bool:
     """Is doc[i] plausibly the verb (not the noun "deal", "control")?
 
     A tagger's VERB is believed; otherwise (no tagger, or one that calls "vetoed" an
@@ -102,7 +108,7 @@ def _verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
     """
     if i > 0 and doc[i - 1].like_num:
         return False  # "twelve detained fishermen": a participle used as an adjective
-    if tagged and doc[i].pos_ in {"VERB", "AUX"}:
+    if pos_at is not None and pos_at(i) in {"VERB", "AUX"}:
         return True  # a tagger's "not a verb" is not trusted alone: the rules below decide
     previous = words[i - 1] if i > 0 else ""
     if previous in _NOMINAL_CONTEXT or doc[i].is_sent_start:
@@ -120,7 +126,8 @@ def _verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
 
 
 def _best_rule(lexicon: Lexicon, doc: Doc, words: Sequence[str], i: int,
-               limit: int, tagged: bool, after_trigger: bool = False) -> _Trigger | None:
+               limit: int, pos_at: Callable[[int], str] | None,
+               after_trigger: bool = False) -> _Trigger | None:
     """The most specific rule that fits at token i (None when no rule does)."""
     best: _Trigger | None = None
     after_window: set[str] | None = None
@@ -151,11 +158,14 @@ def _best_rule(lexicon: Lexicon, doc: Doc, words: Sequence[str], i: int,
         if not rule.nominal:
             key = (rule.lemma, rule.curated, bool(rule.specificity))
             if key not in shaped:
-                shaped[key] = _verb_shaped(doc, words, i, rule, tagged, after_trigger)
+                shaped[key] = _verb_shaped(doc, words, i, rule, pos_at, after_trigger)
             if not shaped[key]:
                 continue
-        if best is None or (rule.specificity, rule.curated, rule.confidence) > (
-                best.rule.specificity, best.rule.curated, best.rule.confidence):
+        # A phrasal verb matched word for word ("ruled out", "went on hunger strike") is
+        # more specific than the same verb with a keyword somewhere after it.
+        if best is None or (len(rule.words), rule.specificity, rule.curated,
+                            rule.confidence) > (len(best.rule.words), best.rule.specificity,
+                                                best.rule.curated, best.rule.confidence):
             best = _Trigger(i, end, rule)
     return best
 
@@ -233,10 +243,15 @@ class EventCoder:
         place_mentions = doc._.sitrep_places or []
         view = tokens_of(doc)
         text = text_of(doc)
+        parses: dict[int, Doc] = doc._.sitrep_parses or {}
+        whole = doc if doc.has_annotation("DEP") else None
         for sentence in sentences_of(doc):
             in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end
                            and not any(q.start <= m.start_char < q.end for q in quoted)]
-            for event in code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view):
+            parse, offset = (parses[sentence.start], sentence.start) \
+                if sentence.start in parses else (whole, 0)
+            for event in code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
+                                       parse=parse, offset=offset):
                 start, end = sentence.start_char, sentence.end_char
                 while end > start and text[end - 1].isspace():
                     end -= 1
@@ -283,18 +298,31 @@ def _place_lookup() -> Callable[[Sequence[Any], int, int], Place | None]:
     return location_for_span
 
 
+def _pos_reader(tagged: Doc, shift: int) -> Callable[[int], str]:
+    """The part of speech of doc token ``i``, read from ``tagged`` (``i - shift`` there)."""
+    def pos_at(i: int) -> str:
+        return str(tagged[i - shift].pos_)
+    return pos_at
+
+
 def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence[Mention],
-                  quoted: Sequence[QuotedStretch], view: TokenView) -> list[Event]:
+                  quoted: Sequence[QuotedStretch], view: TokenView, *,
+                  parse: Doc | None = None, offset: int = 0) -> list[Event]:
     """All events of one sentence (offsets and date/location are filled in by the caller).
 
     ``view`` holds the doc's token strings, computed once per doc: the clause scans below
-    read them many times.
+    read them many times. ``parse`` is the sentence's dependency parse, where token ``i``
+    of ``doc`` is ``parse[i - offset]`` (the doc itself, offset 0, when it is parsed whole).
     """
+    if parse is None and doc.has_annotation("DEP"):
+        parse, offset = doc, 0
     words = view.lower
     texts = view.text
     text = text_of(doc)
     triggers: list[_Trigger] = []
-    tagged = doc.has_annotation("TAG")
+    tagged, shift = (parse, offset) if parse is not None and parse.has_annotation("POS") \
+        else (doc, 0)
+    pos_at = _pos_reader(tagged, shift) if tagged.has_annotation("POS") else None
     in_mention = {k for m in mentions for k in range(m.start, m.end)}
     i = sentence.start
     while i < sentence.end:
@@ -306,13 +334,13 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             i += 1
             continue
         after_trigger = bool(triggers) and triggers[-1].end == i
-        found = _best_rule(lexicon, doc, words, i, sentence.end, tagged, after_trigger)
+        found = _best_rule(lexicon, doc, words, i, sentence.end, pos_at, after_trigger)
         if found is not None:
             triggers.append(found)
             i = found.end
             continue
         i += 1
-    has_parse = doc.has_annotation("DEP")
+    has_parse = parse is not None
     typed_heads = {t.start for t in triggers if t.rule.type is not None}
     governing_heads = {t.start for t in triggers if t.rule.lemma in lexicon.governing
                        and (t.rule.type is not None or t.rule.lemma in _COMMISSIVE)}
@@ -369,9 +397,10 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                                                 skipped, passive)
         subordinate = left > sentence.start
         background = bool(before_words) and before_words[-1] in _SUBORDINATE_PREPOSITIONS
-        if has_parse:
-            roles = parse_roles(doc[trigger.end - 1] if rule.nominal else doc[trigger.start],
-                                rule.nominal, mentions, typed_heads - {trigger.start})
+        if parse is not None:
+            head = trigger.end - 1 if rule.nominal else trigger.start
+            roles = parse_roles(parse[head - offset], rule.nominal, mentions,
+                                {k - offset for k in typed_heads - {trigger.start}}, offset)
             if roles.passive and not roles.source:
                 # "was received at the Kremlin by Putin": the parser may hang "by X" on a
                 # noun; the agent is still the first "by" actor of the clause.
@@ -387,9 +416,9 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             if roles.modifier:
                 continue  # "the besieged town", "the agreed line": an adjective, no event
             background = roles.background
-            if roles.governor is not None and roles.governor.i in governing_heads:
+            if roles.governor is not None and roles.governor.i + offset in governing_heads:
                 governed = True
-                vowed = vowed or roles.governor.i in commissive_heads
+                vowed = vowed or roles.governor.i + offset in commissive_heads
         if rule.nominal and any(not t.rule.nominal and t.rule.type is not None
                                 and left <= t.start < trigger.start for t in triggers):
             # "condemned the attack": a noun in a verb's object says nothing of its agent.
@@ -415,6 +444,8 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             # With a parse, an adverbial or relative clause's event borrows the main clause's
             # subject: that evidence should not lift a side reading over the main event.
             confidence -= 0.12 if has_parse and not rule.nominal else 0.05
+        elif has_parse and source and target and not governed and not rule.nominal:
+            confidence += 0.05  # the parse shows a main-clause verb with both arguments
         if background:
             confidence -= 0.2  # "after meeting a U.S. envoy": background, not the news
         confidence = max(0.01, min(0.99, confidence))

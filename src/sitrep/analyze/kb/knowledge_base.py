@@ -25,7 +25,7 @@ from sitrep.analyze.kb.normalise import (
     strip_possessive,
 )
 from sitrep.analyze.kb.records import Entry, Office
-from sitrep.analyze.kb.resolver import resolve_phrase
+from sitrep.analyze.kb.resolver import entry_as_of, resolve_phrase
 from sitrep.analyze.kb.schema import EntryModel, RolesFile
 from sitrep.errors import KnowledgeBaseError
 from sitrep.models import ActorKind, ResolvedActor
@@ -325,6 +325,11 @@ class KnowledgeBase:
         title = self._normal_title(office_title)
         return [(office, self._entries[i]) for office, i in self._offices.get((country, title),
                                                                              ())]
+
+    def as_of(self, entry_id: str, on: date) -> ResolvedActor:
+        """An entry as it stood on ``on``: the office then held gives country and sector
+        (Ahmed al-Sharaa is REB in 2020 and GOV in 2026; a former president is ELI)."""
+        return entry_as_of(self.entry(entry_id), on)
 
     def resolve(self, phrase: str, on: date | None = None) -> ResolvedActor | None:
         """What a short actor phrase means on ``on`` (today when None); None if unknown.

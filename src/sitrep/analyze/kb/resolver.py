@@ -39,7 +39,7 @@ from sitrep.models import ResolvedActor
 if TYPE_CHECKING:
     from sitrep.analyze.kb.knowledge_base import KnowledgeBase
 
-__all__ = ["resolve_phrase"]
+__all__ = ["entry_as_of", "resolve_phrase"]
 
 ARMED_NON_STATE = frozenset({"REB", "PRM", "UAF", "CRM"})
 """Sectors whose members keep the group's sector ("Hamas fighters" are REB, not MIL)."""
@@ -74,7 +74,7 @@ def _held_office(entry: Entry, on: date, title: str | None = None) -> Office | N
     return held[0] if held else None
 
 
-def _entry_actor(entry: Entry, on: date, title: str | None = None) -> ResolvedActor:
+def entry_as_of(entry: Entry, on: date, title: str | None = None) -> ResolvedActor:
     """An entry as it stood on ``on``: the office held then gives country and sector."""
     if entry.kind == "country":
         return ResolvedActor(entry.name, entry.country, entry.sector or "GOV", "country")
@@ -123,7 +123,7 @@ def _holder_actor(kb: KnowledgeBase, owner: _Owner, title: str, on: date, name: 
                   former: bool) -> ResolvedActor:
     holder = None if former else kb.holder(owner.code, title, on)
     if holder is not None:
-        return _entry_actor(holder, on, title)
+        return entry_as_of(holder, on, title)
     sector = "ELI" if former else kb.title_sector(title)
     return ResolvedActor(name, owner.country, sector, "person")
 
@@ -161,13 +161,13 @@ def _owned(kb: KnowledgeBase, owner: _Owner, rest: list[str], on: date, name: st
         if leader is not None:
             return _holder_actor(kb, owner, leader, on, name, former)
     if kb.is_state_word(rest_text) and owner.entry is not None:
-        return _entry_actor(owner.entry, on)
+        return entry_as_of(owner.entry, on)
     role = kb.role_word(rest_text)
     if role is None:
         return None
     sector = role.sector
     if owner.entry is not None and owner.entry.kind != "country":
-        owner_sector = _entry_actor(owner.entry, on).sector
+        owner_sector = entry_as_of(owner.entry, on).sector
         if owner_sector in ARMED_NON_STATE:
             sector = owner_sector
     if former and sector in ("GOV", "MIL"):
@@ -204,7 +204,7 @@ def resolve_phrase(kb: KnowledgeBase, phrase: str, on: date) -> ResolvedActor | 
         return None
     entries = kb.lookup(name)
     if entries:
-        return _entry_actor(_pick(entries, on), on)
+        return entry_as_of(_pick(entries, on), on)
     implicit = kb.implicit_title(name)
     if implicit is not None:
         entry = kb.entry(implicit.owner) if implicit.owner in kb else None
@@ -219,11 +219,11 @@ def resolve_phrase(kb: KnowledgeBase, phrase: str, on: date) -> ResolvedActor | 
         named = [e for e in kb.lookup(" ".join(tokens[start:]))
                  if e.kind in ("person", "organization", "group")]
         if named:
-            return _entry_actor(_pick(named, on), on)
+            return entry_as_of(_pick(named, on), on)
     if " ".join(tokens) != name:  # modifiers dropped: "Iran-backed Houthis"
         entries = kb.lookup(" ".join(tokens))
         if entries:
-            return _entry_actor(_pick(entries, on), on)
+            return entry_as_of(_pick(entries, on), on)
 
     if len(tokens) > 1:
         for owner, rest in _owner_splits(kb, tokens, on):

@@ -1,18 +1,22 @@
 """The analysis pipeline: an ordered spaCy pipeline of small components, one job each.
 
-    sitrep_sentences     token.is_sent_start          (first: a parser keeps its boundaries)
+    sitrep_sentences     token.is_sent_start          news-copy sentence rules
     sitrep_quote_marks   doc._.sitrep_quoted          quotation-mark pairs
     sitrep_dates_places  doc._.sitrep_dates/_places   sitrep.analyze.dates / .places
     sitrep_actors        doc._.sitrep_mentions        KB names, title phrases, groups, pronouns
     sitrep_coref         doc._.sitrep_mentions        pronouns/titles -> earlier actors,
                                                       "protesters in Lagos" -> NGA
+    (sitrep_parse)       doc._.sitrep_parses          with a model: parsed sentences
     sitrep_quotes        doc._.sitrep_quotes          attribution
     sitrep_events        doc._.sitrep_events          PLOVER coding (sitrep.analyze.coder)
 
-Without a model the pipeline runs on ``spacy.blank("en")``. With one
-(:mod:`sitrep.analyze.nlp.model`), :func:`build_pipeline` puts its tagger, lemmatizer and
-parser after ``sitrep_sentences`` and before the rest, and the coder reads the parse
-(``doc.has_annotation("DEP")``) instead of word order.
+The pipeline runs on ``spacy.blank("en")``. With a trained model
+(:mod:`sitrep.analyze.nlp.model`), :func:`build_pipeline` adds ``sitrep_parse``
+(:mod:`sitrep.analyze.nlp.parse`), which parses only the sentences with an actor and a
+trigger word, each on the rule sentence boundaries (news-copy rules split better than a
+parser trained on web text, which breaks "X today rejected Y" into fragments); the coder
+reads those parses instead of word order. A doc that already carries a full parse
+(``doc.has_annotation("DEP")``) is read as such.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from sitrep.analyze import quotes as _quotes  # noqa: F401  (registers the quote
 from sitrep.analyze.nlp import coref as _coref  # noqa: F401  (registers sitrep_coref)
 from sitrep.analyze.nlp import sentences as _sentences  # noqa: F401
 from sitrep.analyze.nlp.actors import ActorFinder
+from sitrep.analyze.nlp.parse import ParseComponent
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     KnowledgeBaseLike,
@@ -99,19 +104,26 @@ def sitrep_dates_places(doc: Doc) -> Doc:
     return doc
 
 
-def build_pipeline(kb: KnowledgeBaseLike, base: Language | None = None) -> Language:
-    """The full pipeline over ``base`` (a trained model) or ``spacy.blank("en")``."""
+def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Language:
+    """The full pipeline on ``spacy.blank("en")``; with a trained ``model`` (see
+    :mod:`sitrep.analyze.nlp.model`), ``sitrep_parse`` runs it on the sentences the coder
+    reads, after the actors are known and before the quotes and events."""
     from sitrep.analyze.coder import events as _events  # noqa: F401  (registers sitrep_events)
+    from sitrep.analyze.coder.lexicon import load_lexicon
 
-    nlp = base if base is not None else spacy.blank("en")
+    if model is None:
+        nlp = spacy.blank("en")
+    else:
+        nlp = spacy.blank("en", vocab=model.vocab)
+        nlp.tokenizer = model.tokenizer
     for name in PIPELINE:
-        if name == "sitrep_sentences" and "parser" in nlp.pipe_names:
-            # In front of the parser, which keeps preset boundaries: news-copy rules split
-            # better than a parser trained on web text, which breaks "X today rejected Y"
-            # into fragments, and a sentence wrongly split loses its subject.
-            nlp.add_pipe(name, first=True)
-        else:
-            nlp.add_pipe(name)
+        nlp.add_pipe(name)
+        if name == "sitrep_coref" and model is not None:
+            parse: object = nlp.add_pipe("sitrep_parse")
+            if not isinstance(parse, ParseComponent):
+                raise AnalysisError("sitrep_parse is not the sentence parse component")
+            lexicon = load_lexicon()
+            parse.bind(model, set(lexicon.index) | set(lexicon.keyed))
     actors: object = nlp.get_pipe("sitrep_actors")
     if not isinstance(actors, ActorsComponent):
         raise AnalysisError("sitrep_actors is not the rule-based actor component")

@@ -373,9 +373,14 @@ class ActorFinder:
         owner_country = owners[0].country if owners else None
         title_sector = titles[-1][1] if titles else None
         if name_entry is not None:
-            actor = self._identity(identities, name_entry.name, name_entry.kind,
-                                   name_entry.country or owner_country,
-                                   name_entry.sector or title_sector)
+            country = name_entry.country or owner_country
+            sector = name_entry.sector or title_sector
+            if name_entry.kind == "person" and published is not None:
+                # The office held on the article's date decides the sector: the same
+                # person is a rebel leader one year and head of state the next.
+                dated = self.kb.as_of(name_entry.id, published)
+                country, sector = dated.country or country, dated.sector or sector
+            actor = self._identity(identities, name_entry.name, name_entry.kind, country, sector)
             for surname in actor.surnames:
                 surnames.setdefault(surname, actor)
             return [span(start, name_end, actor, "kb")]

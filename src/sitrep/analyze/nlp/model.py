@@ -20,7 +20,8 @@ from sitrep.settings import Settings
 __all__ = ["PARSE_COMPONENTS", "SHIPPED_MODEL", "find_model", "load_model"]
 
 SHIPPED_MODEL = Path(__file__).parent / "model"
-# What the coder reads: lemmas and parts of speech (triggers), the parse (arguments).
+# What the coder reads: parts of speech (the morphologizer sets UPOS and Polarity; the
+# tagger PTB tags), lemmas (governing verbs) and the parse (arguments).
 PARSE_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
 
 

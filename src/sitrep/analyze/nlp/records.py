@@ -14,6 +14,7 @@ Each component reads and writes these custom extensions (registered once by
     doc._.sitrep_places      list[PlaceMention]    (sitrep_dates_places)
     doc._.sitrep_quotes      list[Quote]           (sitrep_quotes)
     doc._.sitrep_events      list[Event]           (sitrep_events)
+    doc._.sitrep_parses      dict[int, Doc]        parsed sentences by first token (sitrep_parse)
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class KnowledgeBaseLike(Protocol):
     def implicit_title(self, phrase: str) -> Any: ...
 
     def resolve(self, phrase: str, on: date | None = None) -> ResolvedActor | None: ...
+    def as_of(self, entry_id: str, on: date) -> ResolvedActor: ...
 
 
 @dataclass(slots=True)
@@ -133,7 +135,7 @@ def register_extensions() -> None:
     """Register the ``doc._.sitrep_*`` extensions (idempotent)."""
     for name in ("sitrep_tokens", "sitrep_text", "sitrep_sents", "sitrep_quoted",
                  "sitrep_mentions", "sitrep_dates", "sitrep_places", "sitrep_quotes",
-                 "sitrep_events"):
+                 "sitrep_events", "sitrep_parses"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, getter=None, default=None)
     if not Doc.has_extension("sitrep_published"):
