@@ -209,8 +209,10 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
         if published:
             days.append(published)
         for actor in analysis.actors:
-            if actor.country is None and actor.sector is None:
-                continue  # a name the KB could not place: kept in the analysis, not a key actor
+            if actor.country is None and (actor.sector is None or actor.kind == "group"):
+                # A name the KB could not place, or a bare "police"/"people": kept in the
+                # analysis and in events, but not what an analyst means by a key actor.
+                continue
             key = (actor.name, actor.country, actor.sector, actor.kind)
             actor_mentions[key] += len(actor.mentions)
             actor_articles[key] += 1
