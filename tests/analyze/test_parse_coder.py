@@ -219,3 +219,41 @@ def test_unnamed_people_take_the_country_of_the_place(request: pytest.FixtureReq
                                       "Mombasa on Monday."), "COERCE")
     assert countries(event.source) == {"KEN"}
     assert countries(event.target) == {"KEN"}
+
+
+def test_light_verb_gives_its_subject_to_the_event_noun(rule_analyzer: Analyzer) -> None:
+    # "Peru ordered a mobilisation drive of reservists.": the noun phrase's head is
+    # "drive", the object of the light verb; the event is the mobilisation, Peru's.
+    found = parsed(rule_analyzer, [
+        ("Peru", 1, "nsubj", "PROPN", "Peru"), ("ordered", 1, "ROOT", "VERB", "order"),
+        ("a", 4, "det", "DET", "a"), ("mobilisation", 4, "compound", "NOUN", "mobilisation"),
+        ("drive", 1, "obj", "NOUN", "drive"), ("of", 6, "case", "ADP", "of"),
+        ("reservists", 4, "nmod", "NOUN", "reservist"), (".", 1, "punct", "PUNCT", ".")])
+    event = best_event(found)
+    assert event is not None and event.type == "MOBILIZE"
+    assert countries(event.source) == {"PER"}
+
+
+def test_event_noun_takes_the_tense_of_its_verb(rule_analyzer: Analyzer) -> None:
+    # "Talks with Chile will be held in Lima.": a future meeting is an AGREE.
+    found = parsed(rule_analyzer, [
+        ("Talks", 4, "nsubj:pass", "NOUN", "talk"), ("with", 2, "case", "ADP", "with"),
+        ("Chile", 0, "nmod", "PROPN", "Chile"), ("will", 4, "aux", "AUX", "will"),
+        ("be", 4, "aux:pass", "AUX", "be"), ("held", 4, "ROOT", "VERB", "hold"),
+        ("in", 6, "case", "ADP", "in"), ("Lima", 4, "obl", "PROPN", "Lima"),
+        (".", 4, "punct", "PUNCT", ".")])
+    event = best_event(found)
+    assert event is not None and event.type == "AGREE"
+
+
+def test_a_target_search_passes_over_the_source_own_pronoun(rule_analyzer: Analyzer) -> None:
+    # "Chile deployed troops to its border with Peru.": Peru, not "its" (Chile).
+    found = parsed(rule_analyzer, [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"), ("deployed", 1, "ROOT", "VERB", "deploy"),
+        ("troops", 1, "obj", "NOUN", "troop"), ("to", 5, "case", "ADP", "to"),
+        ("its", 5, "nmod:poss", "PRON", "its"), ("border", 1, "obl", "NOUN", "border"),
+        ("with", 7, "case", "ADP", "with"), ("Peru", 5, "nmod", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", ".")])
+    event = by_type(found, "MOBILIZE")
+    assert countries(event.source) == {"CHL"}
+    assert countries(event.target) == {"PER"}

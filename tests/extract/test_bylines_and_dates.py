@@ -101,3 +101,63 @@ def test_lone_name_line_next_to_a_date_under_the_headline() -> None:
     # Without a date in the block a capitalised line is just a heading.
     no_date = "Tidal mills of the north coast\nTable Of Contents\nText"
     assert headline_name_line(no_date, "Tidal mills of the north coast") == []
+
+
+def test_url_date_reads_numeric_and_named_months() -> None:
+    from sitrep.extract.visible_dates import url_date
+
+    assert url_date("https://news.example/2023/10/03/port-reopens") == date(2023, 10, 3)
+    assert url_date("https://news.example/blog/2023/october/03/port/") == date(2023, 10, 3)
+    assert url_date("https://news.example/story?id=2023/10/03") is None
+    assert url_date("https://news.example/articles/port-reopens") is None
+    assert url_date(None) is None
+
+
+def test_ambiguous_day_month_takes_the_confirmed_reading() -> None:
+    from sitrep.extract.visible_dates import read_day_month_as
+
+    american = date(2023, 3, 10)            # "03/10/2023" read month first
+    assert read_day_month_as(american, {date(2023, 10, 3)}) == date(2023, 10, 3)
+    assert read_day_month_as(american, set()) == american
+    assert read_day_month_as(date(2023, 3, 25), {date(2023, 3, 25)}) == date(2023, 3, 25)
+
+
+def test_labelled_byline_after_a_failed_label() -> None:
+    text = "Some article text.\nAuthor\nWritten by\nMara Quist\nMore posts"
+    assert headline_authors(text, None) == ["Mara Quist"]
+
+
+def test_personal_site_name_is_an_author_but_a_publication_is_not() -> None:
+    from sitrep.extract.bylines import personal_site_name
+    from sitrep.extract.page_metadata import PageMetadata
+
+    assert personal_site_name(PageMetadata(html_title="Notes on tides | Ada Brennan")) == [
+        "Ada Brennan"]
+    assert personal_site_name(PageMetadata(site_name="Harbour Daily News")) == []
+    assert personal_site_name(PageMetadata(html_title="Tides | Ada's Blog")) == []
+
+
+def test_name_over_a_role_line_is_a_writer_card() -> None:
+    from sitrep.extract.bylines import name_over_role
+
+    text = "Article text ends here.\nShare this article\nMara Quist\nSenior Energy Reporter\nMore"
+    assert name_over_role(text) == ["Mara Quist"]
+    assert name_over_role("Related Stories\nTop Picks\nMara Quist\nRead more") == []
+
+
+def test_tidy_names_drops_labels_and_lone_credentials() -> None:
+    from sitrep.extract.bylines import tidy_names
+
+    assert tidy_names(["Author: Ann Lee", "ByBo Chen", "PhD", "R.D.", "Ann Lee",
+                       "Byron Hale"]) == ["Ann Lee", "Bo Chen", "Byron Hale"]
+    assert tidy_names(["USA TODAY"]) == ["USA TODAY"]
+
+
+def test_every_citation_author_is_read() -> None:
+    from lxml import html as lxml_html
+
+    from sitrep.extract.page_metadata import read_page_metadata
+
+    page = ('<html><head><meta name="citation_authors" content="Ann Lee">'
+            '<meta name="citation_authors" content="Bo Chen"></head><body><p>x</p></body></html>')
+    assert read_page_metadata(lxml_html.fromstring(page)).authors == ["Ann Lee", "Bo Chen"]

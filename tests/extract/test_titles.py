@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract import clean_title
+from sitrep.extract.page_metadata import PageMetadata
 
 
 @pytest.mark.parametrize(("title", "url", "expected"), [
@@ -43,3 +44,57 @@ def test_headlines_without_a_site_part_are_kept(title: str) -> None:
 
 def test_whitespace_is_normalised() -> None:
     assert clean_title("  Floods   hit\nthe valley  ") == "Floods hit the valley"
+
+
+def test_mojibake_is_repaired() -> None:
+    from sitrep.extract.titles import repair_mojibake
+
+    assert repair_mojibake("An Investorâ\x80\x99s Guide") == "An Investor’s Guide"
+    assert repair_mojibake("Café crème") == "Café crème"
+
+
+def test_visible_heading_keeps_its_dash_subtitle() -> None:
+    heading = "Moving house – tips and tricks"
+    assert clean_title(heading, by_shape=False) == heading
+    assert clean_title("Moving house | Opinion", by_shape=False) == "Moving house"
+
+
+def _meta(**fields: object) -> PageMetadata:
+    from sitrep.extract.page_metadata import PageMetadata
+
+    return PageMetadata(**fields)  # type: ignore[arg-type]
+
+
+def test_choose_title_prefers_the_agreeing_h1() -> None:
+    from sitrep.extract.titles import choose_title
+
+    meta = _meta(headlines=["Ferry crossings resume | Harbour Daily"],
+                 h1=["Ferry crossings resume after storm"])
+    assert choose_title(meta, None, "https://harbourdaily.example/a") == \
+        "Ferry crossings resume after storm"
+
+
+def test_choose_title_drops_furniture_around_the_h1() -> None:
+    from sitrep.extract.titles import choose_title
+
+    for heading in ("Dec 18 2025 Ferry crossings resume", "12 Replies to “Ferry crossings resume”",
+                    "Ferry crossings resume Posted on May 2 by admin"):
+        meta = _meta(headlines=["Ferry crossings resume"], h1=[heading])
+        assert choose_title(meta, None, None) == "Ferry crossings resume"
+
+
+def test_an_h1_backed_only_by_the_fallback_guess_is_taken() -> None:
+    from sitrep.extract.titles import choose_title
+
+    meta = _meta(html_title="Language apps compared | Lingo Hub",
+                 h1=["Top 10: Best language learning apps (tested by teachers)"])
+    assert choose_title(meta, "Top 10: Best language learning apps (tested by teachers)",
+                        None) == "Top 10: Best language learning apps (tested by teachers)"
+
+
+def test_an_h1_with_a_long_tail_ending_in_a_number_is_kept() -> None:
+    from sitrep.extract.titles import choose_title
+
+    heading = "Podcast gear guide: five pieces you need + how to start for $90"
+    meta = _meta(headlines=["Podcast gear guide: five pieces you need"], h1=[heading])
+    assert choose_title(meta, None, None) == heading

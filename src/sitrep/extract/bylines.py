@@ -9,11 +9,21 @@ where publishers print it, and must look like personal names (capitalised words)
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
+from sitrep.extract.page_metadata import PageMetadata
 from sitrep.extract.visible_dates import dates_in_text
 
-__all__ = ["headline_authors", "headline_name_line", "looks_like_name"]
+__all__ = [
+    "headline_authors",
+    "headline_name_line",
+    "looks_like_name",
+    "name_over_role",
+    "personal_site_name",
+    "tidy_names",
+]
 
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:de|da|van|von|der|del|di|le|la|bin|al)"
@@ -37,6 +47,28 @@ _AFTER = 500
 _NAME_LINES = 5          # lines under the headline searched for a lone name
 _TRAILING_WORDS = {"in", "on", "for", "at", "from"}
 _NAME_LINE_PARTS = re.compile(r"\s*[•|·]\s*")   # "Dec 26, 2025 • Mahua Das"
+# A writer's card: a name line over a role line ("Ann Lee" / "Senior Tech Reporter").
+_ROLE_LINE = re.compile(
+    r"^(?:[\w&'’.,-]+\s+){0,6}(?:author|writer|editor|reporter|contributor|journalist|"
+    r"correspondent|columnist|editor-in-chief)s?$", re.IGNORECASE)
+# A byline label left on a name, fused or not ("ByTrevor Jones", "Author: Ann Lee").
+_LEADING_LABEL = re.compile(r"^(?:[Ww]ritten\s*by|[Pp]osted\s*by|[Aa]uthored\s*by|"
+                            r"[Rr]ead\s+more\s+about|Author|By)\s*:?\s*(?=[A-Z])")
+# Post-nominal letters printed after a writer's name ("Ann Lee, PhD, RD").
+_CREDENTIALS = {"phd", "md", "do", "dvm", "rn", "bsn", "msn", "np", "pa", "rd", "rdn", "ms",
+                "msc", "ma", "ba", "bs", "bsc", "mba", "mph", "jd", "llm", "cpa", "cfa", "cfp",
+                "cepf", "cpp", "psp", "lcsw", "lmft", "psyd", "edd", "facs", "frcp", "mrcp",
+                "ibclc", "cscs", "acsm", "ace", "nasm", "cissp", "pmp", "esq", "jr", "sr"}
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•)\s+")
+# Words that make a capitalised site name an organisation's or a publication's.
+_ORGANISATION_WORDS = {
+    "blog", "news", "media", "magazine", "journal", "times", "post", "daily", "weekly",
+    "press", "group", "team", "inc", "ltd", "llc", "co", "company", "studio", "studios",
+    "labs", "lab", "network", "online", "digital", "review", "guide", "club", "shop",
+    "store", "academy", "institute", "university", "college", "school", "health",
+    "center", "centre", "foundation", "agency", "partners", "solutions", "services",
+    "insider", "today", "tribune", "herald", "gazette", "world", "report",
+    "official", "home", "kitchen", "life", "living"}
 
 
 def looks_like_name(text: str) -> bool:
@@ -49,6 +81,58 @@ def looks_like_name(text: str) -> bool:
     return all(word[0].isupper() or word.lower() in {"de", "da", "van", "von", "der", "del",
                                                      "di", "le", "la", "bin", "al"}
                for word in words)
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, each tried from the next character after the previous
+    one's start: "Author Written by Ann Lee" must not lose "Written by Ann Lee" to a
+    failed "Author Written" match."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
+
+
+def name_over_role(text: str) -> list[str]:
+    """The first name printed on its own line above a writer's role ("Ann Lee" over
+    "Staff Writer"): the author card many pages print by the headline or after the
+    article, without "By"."""
+    lines = text.split("\n")
+    for line, following in itertools.pairwise(lines):
+        if _ROLE_LINE.match(following) and looks_like_name(line.strip(" .")):
+            return [line.strip(" .")]
+    return []
+
+
+def tidy_names(names: list[str]) -> list[str]:
+    """Author names without what bylines glue to them: a leading label ("Author: Ann
+    Lee", "ByAnn Lee") and entries that are only credentials ("PhD", "RD"). Roles stay:
+    a byline's "Ann Lee, Senior Analyst" is the publisher's own credit. Duplicates (by
+    case) go, first spelling kept."""
+    unique: dict[str, str] = {}
+    for raw in names:
+        name = _LEADING_LABEL.sub("", " ".join(raw.split())).strip(" ,.;:")
+        words = [re.sub(r"[^a-z]", "", word.lower()) for word in name.split()]
+        if name and not all(word in _CREDENTIALS for word in words):
+            unique.setdefault(name.lower(), name)
+    return list(unique.values())
+
+
+def personal_site_name(meta: PageMetadata) -> list[str]:
+    """The site's name when it is a person's (a personal blog: "Notes | Ann Lee"), from
+    ``og:site_name`` or the last part of the ``<title>``; empty otherwise."""
+    candidates = [meta.site_name or ""]
+    parts = _TITLE_SEPARATOR.split(meta.html_title or "")
+    if len(parts) > 1:
+        candidates.append(parts[-1])
+    for candidate in candidates:
+        name = " ".join(candidate.split())
+        words = {word.lower().strip(".,'’") for word in name.split()}
+        if looks_like_name(name) and len(name.split()) <= 3 \
+                and not words & _ORGANISATION_WORDS and "." not in name \
+                and not any(word.endswith(("'s", "’s")) for word in words):
+            return [name]
+    return []
 
 
 def _names_in(match: re.Match[str]) -> list[str]:
@@ -75,7 +159,7 @@ def headline_authors(text: str, headline: str | None) -> list[str]:
             for match in _BYLINE.finditer(window):
                 if found := _names_in(match):
                     return found
-    for match in _LABELLED.finditer(text):
+    for match in _overlapping(_LABELLED, text):
         if found := _names_in(match):
             return found
     return []
@@ -98,6 +182,8 @@ def headline_name_line(text: str, headline: str | None) -> list[str]:
     for line in lines:
         for part in _NAME_LINE_PARTS.split(line):
             words = part.strip(" .").split()
+            if words and words[0].lower() == "by":
+                words.pop(0)  # "By Ann Lee" alone on its line
             while words and words[-1] in _TRAILING_WORDS:
                 words.pop()  # "Mahua Das in Project Management" reads "Mahua Das in"
             name = " ".join(words)

@@ -7,18 +7,20 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   because reader comments are not the article. The result goes through strip_chrome to
   drop the sign-up boxes and share prompts trafilatura lets through.
 - The title is the visible ``<h1>`` when one agrees with the page's declared headline
-  (JSON-LD / og:title / <title>): the h1 is what readers see and carries no site name.
-  Otherwise the declared headline, cleaned of its site name.
-- The date is the Open Graph ``article:published_time``, else the one printed by the
-  headline (an "Updated" one only when nothing else is printed there), else the other
-  structured data's (meta tags, JSON-LD), else htmldate's search of the markup.
-- Authors are the structured data's plus the visible byline; trafilatura's guess only
-  when both are silent.
+  (JSON-LD / og:title / <title>): the h1 is what readers see and carries no site name,
+  but keeps its subtitle; an h1 wrapping the headline in furniture (a date, "Blog:",
+  "15 Replies to") gives way to the declared one (titles.choose_title).
+- The date is the one in the URL's path, else the Open Graph ``article:published_time``,
+  else the one printed by the headline (an "Updated" one only when nothing else is
+  printed there; a day/month that reads both ways takes the structured data's reading),
+  else the other structured data's (meta tags, JSON-LD), else htmldate's search.
+- Authors are the structured data's plus the visible byline, plus a name line or a
+  writer's card (name over role) when those name no person; trafilatura's guess, then a
+  personal site name, only when all are silent. Labels and lone credentials are tidied.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -30,7 +32,14 @@ from trafilatura.metadata import extract_author, extract_title
 from trafilatura.settings import Document
 
 from sitrep.errors import EmptyInput, ExtractError
-from sitrep.extract.bylines import headline_authors, headline_name_line
+from sitrep.extract.bylines import (
+    headline_authors,
+    headline_name_line,
+    looks_like_name,
+    name_over_role,
+    personal_site_name,
+    tidy_names,
+)
 from sitrep.extract.chrome import strip_chrome
 from sitrep.extract.language import detect_language
 from sitrep.extract.page_metadata import (
@@ -39,8 +48,13 @@ from sitrep.extract.page_metadata import (
     read_page_metadata,
     split_authors,
 )
-from sitrep.extract.titles import clean_title, names_site
-from sitrep.extract.visible_dates import headline_date, visible_text
+from sitrep.extract.titles import choose_title, names_site
+from sitrep.extract.visible_dates import (
+    headline_date,
+    read_day_month_as,
+    url_date,
+    visible_text,
+)
 from sitrep.models import Article, RawDocument
 
 __all__ = ["extract_html"]
@@ -59,58 +73,16 @@ _EXTENSIVE = False     # htmldate free-text search: +0.3 pt date, but loads date
 _FAST_FIRST_PASS = True
 _RECALL_SHARE = 0.5    # body under this share of the visible text: try the recall pass
 _RECALL_GAIN = 1.1     # keep the recall pass when it has this many times the words
-_MIN_AGREEMENT = 0.5   # word-overlap F1 for an h1 to count as the declared headline
 
 
 def _words(text: str) -> list[str]:
     return _WORDS.findall(text.lower())
 
 
-def _overlap_f1(a: str, b: str) -> float:
-    """Word-overlap F1 of two titles (0..1): symmetric, so a one-word h1 ("Discord") does
-    not pass for a long headline that merely contains it."""
-    a_words, b_words = _words(a), _words(b)
-    if not a_words or not b_words:
-        return 0.0
-    b_set, a_set = set(b_words), set(a_words)
-    precision = sum(1 for w in a_words if w in b_set) / len(a_words)
-    recall = sum(1 for w in b_words if w in a_set) / len(b_words)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
-def choose_title(meta: PageMetadata, fallback: str | None, url: str | None) -> str | None:
-    """Pick the headline: an h1 the declared title agrees with, else the cleaned declared one.
-
-    A declared title that is only the site's name ("Houstonia Magazine") is no headline.
-    """
-    declared = []
-    for raw in [*meta.headlines, meta.html_title or "", fallback or ""]:
-        cleaned = clean_title(html.unescape(raw), url, meta.site_name)
-        if cleaned and not names_site(cleaned, meta.site_name, url):
-            declared.append(cleaned)
-    # Visible headings: an h1 that agrees with a declared title; failing that an h2 made
-    # only of the declared title's words (pages that style the headline as h2 and keep h1
-    # for the logo; "15 replies to <headline>" is a comments heading, not the headline).
-    best, best_score = None, 0.0
-    for heading in meta.h1:
-        for title in declared:
-            score = _overlap_f1(heading, title)
-            if score > best_score:
-                best, best_score = heading, score
-    if best is None or best_score < _MIN_AGREEMENT:
-        best = next((h2 for h2 in meta.h2 for title in declared
-                     if _overlap_f1(h2, title) >= _MIN_AGREEMENT
-                     and set(_words(h2)) <= set(_words(title))), None)
-    if best is not None:
-        return clean_title(html.unescape(best), url, meta.site_name)
-    if declared:
-        return declared[0]
-    return meta.h1[0] if meta.h1 else None
-
-
 def _choose_date(meta: PageMetadata, tree: Any, text: str, title: str | None,
                  url: str | None, hint: date | None) -> date | None:
-    """The publisher's explicit ``article:published_time``, else the date printed by the
+    """The date in the article's URL path (set once, at publication), else the publisher's
+    explicit ``article:published_time``, else the date printed by the
     headline (an unlabelled one, then one labelled "Updated"), else other structured data
     (JSON-LD, meta tags), else htmldate's search of the markup, else the document's hint.
 
@@ -118,17 +90,21 @@ def _choose_date(meta: PageMetadata, tree: Any, text: str, title: str | None,
     with the gold date more often than anything visible; JSON-LD ``datePublished`` less
     often than the visible date (CMSs keep the first draft's date there). htmldate runs only
     when the cheaper sources are silent, without its free-text search: that loads
-    dateparser (about 20 s on first use) for a third of a point.
+    dateparser (about 20 s on first use) for a third of a point. A numeric date by the
+    headline that reads both ways ("03/10/2023") takes the reading the structured data or
+    the URL's date confirms.
     """
+    in_url = url_date(url)
+    if in_url:
+        return in_url
     if meta.og_published:
         return meta.og_published
+    known = {*meta.published, *([in_url] if in_url else [])}
     headlines = (title, *meta.h1[:1])
-    for headline in headlines:
-        if day := headline_date(text, headline):
-            return day
-    for headline in headlines:
-        if day := headline_date(text, headline, updated=True):
-            return day
+    for updated in (False, True):
+        for headline in headlines:
+            if day := headline_date(text, headline, updated=updated):
+                return read_day_month_as(day, known)
     if meta.published:
         return meta.published[0]
     found = find_date(tree, url=url, original_date=True, extensive_search=_EXTENSIVE)
@@ -137,31 +113,45 @@ def _choose_date(meta: PageMetadata, tree: Any, text: str, title: str | None,
     return hint
 
 
+def _is_person(name: str, meta: PageMetadata, url: str | None) -> bool:
+    """A personal name or a user handle ("jsteinhardt"), not the site's own name credited
+    as author."""
+    return (len(name.split()) == 1 or looks_like_name(name)) \
+        and not names_site(name, meta.site_name, url)
+
+
 def _choose_authors(meta: PageMetadata, tree: Any, text: str, title: str | None,
-                    hint: Sequence[str]) -> tuple[str, ...]:
-    """Structured authors plus the visible byline (both are the page's own claim), else a
-    lone name line in the byline block, else trafilatura's guess, else the document's hint.
-    Dates and labels are not names. Organisations credited as author are kept: on the
-    WCXB pages the gold author is the organisation more often than a hidden writer."""
+                    url: str | None, hint: Sequence[str]) -> tuple[str, ...]:
+    """Structured authors plus the visible byline (both are the page's own claim), plus a
+    lone name line in the byline block when those name no person; else trafilatura's
+    guess, else the site's name when it is a person's (a personal blog), else the
+    document's hint. Dates and labels are not names. Organisations credited as author
+    are kept: on the WCXB pages the gold author is the organisation more often than a
+    hidden writer."""
     names = [name for name in meta.authors if not _NOT_A_NAME.search(name)]
     headlines = (title, *meta.h1[:1])
     for headline in headlines:
         if byline := headline_authors(text, headline):
             names.extend(byline)
             break
-    if not names:
+    if not names or not any(_is_person(name, meta, url) for name in names):
+        # Only an organisation so far ("USA TODAY", the site's own name): the writer may
+        # be printed on a line of their own under the headline.
         for headline in headlines:
             if byline := headline_name_line(text, headline):
                 names.extend(byline)
                 break
+    if not any(looks_like_name(name) and not names_site(name, meta.site_name, url)
+               for name in names):
+        # No full personal name yet (a handle, an outlet): a writer's card may give it.
+        names.extend(name_over_role(text))
     if not names and (found := extract_author(tree)):
         names = [name for name in split_authors(found) if not _NOT_A_NAME.search(name)]
     if not names:
+        names = personal_site_name(meta)
+    if not names:
         names = list(hint)
-    unique: dict[str, str] = {}
-    for name in names:
-        unique.setdefault(name.lower(), name)
-    return tuple(unique.values())
+    return tuple(tidy_names(names))
 
 
 def _without_leading_title(body: str, title: str | None) -> str:
@@ -219,7 +209,7 @@ def extract_html(doc: RawDocument) -> Article:
         origin=doc.origin,
         text=body,
         title=title or doc.title,
-        authors=_choose_authors(meta, tree, text, title, doc.authors),
+        authors=_choose_authors(meta, tree, text, title, doc.url, doc.authors),
         published=_choose_date(meta, tree, text, title, doc.url, doc.published),
         language=detect_language(body),
         url=doc.url,

@@ -32,8 +32,8 @@ _PUBLISHED_META = ("article:published_time", "og:article:published_time", "datep
                    "og:published_time", "published_time", "article:published", "published")
 _OG_PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time",
                       "og:publish_date", "article:published")
-_AUTHOR_META = ("author", "article:author", "citation_author", "dc.creator", "parsely-author",
-                "sailthru.author", "byl", "twitter:creator")
+_AUTHOR_META = ("author", "article:author", "citation_author", "citation_authors", "dc.creator",
+                "parsely-author", "sailthru.author", "byl", "twitter:creator")
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|writer|posted-by|contributor)",
                            re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+|posted\s+|reviewed\s+)?by[:\s]+", re.IGNORECASE)

@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-__all__ = ["dates_in_text", "headline_date", "visible_text"]
+__all__ = ["dates_in_text", "headline_date", "read_day_month_as", "url_date", "visible_text"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -46,6 +46,41 @@ _AFTER = 700     # characters after it
 # "Updated March 5" is not the publication date: such a date is a last resort.
 _UPDATE_LABEL = re.compile(r"(?:updated|modified|revised|reviewed|edited|refreshed)\W{0,3}"
                            r"(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+# A date in the page's address: /2023/10/03/ or /2023/october/03/ (a path, not a query).
+_URL_DATE = re.compile(rf"/(?P<year>(?:19|20)\d\d)/(?:(?P<nmonth>\d{{1,2}})|{_MONTH})/"
+                       r"(?P<day>\d{1,2})(?:/|$|[-_.])", re.IGNORECASE)
+
+
+def url_date(url: str | None) -> date | None:
+    """The year/month/day a CMS put in the article's path; None when the path has none."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url.split("?", 1)[0])
+    return _day_of(match) if match else None
+
+
+def read_day_month_as(day: date, known: set[date]) -> date:
+    """``day`` read the other way round when only that reading is among ``known`` dates.
+
+    "03/10/2023" is 10 March to an American reader and 3 October to a European one; the
+    page's structured data (or its URL) says which the publisher meant.
+    """
+    if day in known or day.day > 12 or day.day == day.month:
+        return day
+    swapped = date(day.year, day.day, day.month)
+    return swapped if swapped in known else day
+
+
+def _day_of(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    month = (_MONTHS[groups["month"][:3].lower()] if groups.get("month")
+             else int(groups["nmonth"]))
+    try:
+        return date(int(groups["year"]), month, int(groups["day"]))
+    except ValueError:
+        return None
 
 
 def visible_text(tree: Any) -> str:
@@ -82,16 +117,8 @@ def dates_in_text(text: str) -> list[tuple[int, date]]:
     found: list[tuple[int, date]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            groups = match.groupdict()
-            if groups.get("month"):
-                month = _MONTHS[groups["month"][:3].lower()]
-            else:
-                month = int(groups["nmonth"])
-            try:
-                day = date(int(groups["year"]), month, int(groups["day"]))
-            except ValueError:
-                continue
-            found.append((match.start(), day))
+            if day := _day_of(match):
+                found.append((match.start(), day))
     found.sort(key=lambda item: item[0])
     return found
 

@@ -86,14 +86,22 @@ class _MentionIndex:
 
     def __init__(self, mentions: Sequence[Mention], offset: int) -> None:
         self.at: dict[int, Mention] = {}
+        self.keys: dict[int, str] = {}  # mention start -> actor key
         for m in mentions:
+            if m.actor is not None:
+                self.keys[m.start] = m.actor.key
             for k in range(m.start - offset, m.end - offset):
                 self.at.setdefault(k, m)
 
-    def of_phrase(self, token: Token, depth: int = 3) -> list[Mention]:
+    def of_phrase(self, token: Token, depth: int = 3,
+                  skip: frozenset[int] = frozenset()) -> list[Mention]:
         """The mention ``token`` is in; else the first in its noun phrase (breadth first,
-        not entering clauses); plus those of the coordinated nouns ("X and Y")."""
-        anchor = token if token.i in self.at else self._search(token, depth)
+        not entering clauses); plus those of the coordinated nouns ("X and Y"). Mentions
+        starting at ``skip`` (doc indices: the source's) are passed over, so "to its border
+        with Thailand" finds Thailand, not the "its" of the source."""
+        keys = frozenset(self.keys[k] for k in skip if k in self.keys)
+        anchor = token if token.i in self.at and not self._skipped(self.at[token.i], keys) \
+            else self._search(token, depth, skip=None, skip_keys=keys)
         if anchor is None:
             return []
         group = [self.at[anchor.i]]
@@ -110,7 +118,12 @@ class _MentionIndex:
                     group.append(self.at[extra.i])
         return group
 
-    def _search(self, token: Token, depth: int, skip: Mention | None = None) -> Token | None:
+    @staticmethod
+    def _skipped(mention: Mention, keys: frozenset[str]) -> bool:
+        return mention.actor is not None and mention.actor.key in keys
+
+    def _search(self, token: Token, depth: int, skip: Mention | None = None,
+                skip_keys: frozenset[str] = frozenset()) -> Token | None:
         frontier = [token]
         for _ in range(depth):
             nxt: list[Token] = []
@@ -119,6 +132,7 @@ class _MentionIndex:
                     if child.dep_ in _CLAUSAL or child.dep_ not in _NP_PARTS:
                         continue
                     if child.i in self.at and self.at[child.i] is not skip and \
+                            not self._skipped(self.at[child.i], skip_keys) and \
                             not _case_is(child, _PLACE_CASES):
                         return child
                     nxt.append(child)
@@ -204,7 +218,7 @@ def _targets_of(verb: Token, index: _MentionIndex,
                 continue
         else:
             continue
-        for m in index.of_phrase(child):
+        for m in index.of_phrase(child, skip=frozenset(exclude)):
             if m.start not in exclude and m not in bucket:
                 bucket.append(m)
     return firsts, [m for m in places if m not in firsts]
@@ -285,16 +299,25 @@ def _nominal_roles(noun: Token, index: _MentionIndex, roles: ParsedRoles,
                 roles.source += [m for m in found if m not in roles.source]
             elif case in _RECIPIENT_CASES:
                 roles.target += [m for m in found if m not in roles.target]
-    governor = noun.head
-    if not roles.source and noun.dep_ in _OBJECTS and governor.i not in trigger_heads:
+    phrase = noun  # "a mediation mission", "a loan disbursement": the phrase's head noun
+    while phrase.dep_ == "compound" and phrase.head.i > phrase.i:
+        phrase = phrase.head
+    governor = phrase.head
+    if phrase.dep_ in _OBJECTS | _PASSIVE_SUBJECTS | _SUBJECTS and governor.i != phrase.i:
+        # "talks will be held", "did not hold talks": the noun's event takes the tense and
+        # polarity of the verb it is an argument of.
+        roles.future = roles.future or _future(governor)
+        roles.negated = roles.negated or _negated(governor)
+    if not roles.source and phrase.dep_ in _OBJECTS and governor.i not in trigger_heads:
         # A light verb: "X held talks", "X launched an attack", "X imposed sanctions".
         for tok in _subject_tokens(governor)[0]:
             roles.source += [m for m in index.of_phrase(tok) if m not in roles.source]
         if not roles.target:
             exclude = {m.start for m in roles.source}
             firsts, places = _targets_of(governor, index, exclude)
-            roles.target = [m for m in firsts + places if not (m.start <= noun.i < m.end)]
+            own = (index.at.get(noun.i), index.at.get(phrase.i))  # parse indices
+            roles.target = [m for m in firsts + places if not any(m is o for o in own)]
     exclude = {m.start for m in roles.source}
     roles.target = [m for m in roles.target if m.start not in exclude]
-    roles.subordinate = noun.dep_ not in {"ROOT", "obj", "nsubj", "nsubj:pass", "conj"}
+    roles.subordinate = phrase.dep_ not in {"ROOT", "obj", "nsubj", "nsubj:pass", "conj"}
     return roles

@@ -37,7 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sitrep.analyze.coder.arguments import parse_roles
-from sitrep.analyze.coder.lexicon import Lexicon, TriggerRule, load_lexicon
+from sitrep.analyze.coder.lexicon import Lexicon, TriggerRule, load_lexicon, slots_in_order
+from sitrep.analyze.coder.refine import light_objects, retype, visit_roles
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     Mention,
@@ -58,6 +59,8 @@ _CLAUSE_BREAKS = frozenset({";", "—", "–", "--", ":"})
 _SUBORDINATORS = frozenset({"who", "which", "while", "whereas", "because", "although",
                             "when", "if", "whether"})
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "the", "both", "its", "their"})
+# Words that open another clause: its actors are not the trigger's target.
+_CLAUSE_ENDS = frozenset({"who", "which", "while", "whereas", "because", "although"})
 _WINDOW = 8
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _COMMISSIVE = frozenset({"vow", "swear", "pledge", "promise", "warn", "threaten"})
@@ -71,15 +74,25 @@ _REPORTING = frozenset({"said", "says", "say", "told", "tells", "announced", "an
                         "believes", "believed", "thinks", "that"})
 _SUBORDINATE_PREPOSITIONS = frozenset({"after", "before", "since", "while", "by", "without",
                                        "despite", "following", "amid", "over", "for", "of"})
+# "did not meet" reports a fact (the act, negated); "does not recognize", "will not
+# withdraw" state a refusal.
 _VOLITIONAL = frozenset({"will", "would", "wo", "'ll", "shall", "won't", "refuse",
-                         "refused", "refuses", "can", "cannot", "could", "does", "do",
-                         "did"})
+                         "refused", "refuses", "can", "cannot", "could", "does", "do"})
+# Verbal stances: "did not endorse" withholds support (a refusal), where "did not meet"
+# only reports that a meeting did not happen.
+_STANCES = frozenset({"SUPPORT", "AGREE", "CONCEDE"})
+_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+_WILLING = frozenset({"willing", "ready", "prepared", "open", "eager", "offered", "offers",
+                      "offer"})
 _CONDITIONS = frozenset({"unless", "otherwise"})
 # Words after which a verb form is a noun ("the deal", "its control", "possible changes").
 _NOMINAL_CONTEXT = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "your",
                               "my", "this", "that", "these", "those", "any", "some", "of",
                               "for", "in", "on", "at", "with", "no", "every", "each", "such",
                               "'s", "’s", "new", "possible", "first", "latest", "further"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
+                          "these", "those"})
+_ADJECTIVE_ENDINGS = ("al", "ic", "ary", "ive", "ian", "ese", "ous", "ful", "ish")
 _VERB_CONTEXT = frozenset({"to", "will", "would", "shall", "could", "can", "may", "might",
                            "must", "did", "does", "do", "not", "n't", "also", "has", "have",
                            "had", "he", "she", "it", "they", "we", "i", "who", "which",
@@ -108,14 +121,26 @@ def _verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
     """
     if i > 0 and doc[i - 1].like_num:
         return False  # "twelve detained fishermen": a participle used as an adjective
-    if pos_at is not None and pos_at(i) in {"VERB", "AUX"}:
-        return True  # a tagger's "not a verb" is not trusted alone: the rules below decide
     previous = words[i - 1] if i > 0 else ""
-    if previous in _NOMINAL_CONTEXT or doc[i].is_sent_start:
+    if previous in _DETERMINERS or (previous in {"-", "–"} and doc[i - 1].whitespace_ == ""):
+        # "the wounded", "the killing", "Israeli-occupied": a noun or a compound adjective,
+        # whatever a tagger says.
         return False
     word = words[i]
     head = rule.lemma.split()[0]
     plain = (head, head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else head)
+    if word in plain and previous.endswith(_ADJECTIVE_ENDINGS) and previous.isalpha() and \
+            len(previous) > 4:
+        return False  # "economic aid", "tribal clashes", "naval blockade": a noun
+    if pos_at is not None and pos_at(i) in {"VERB", "AUX"}:
+        return True  # a tagger's "not a verb" is not trusted alone: the rules below decide
+    if previous in _NOMINAL_CONTEXT or doc[i].is_sent_start:
+        return False
+    if pos_at is not None and pos_at(i) in {"NOUN", "PROPN"} and word in plain and \
+            len(rule.words) == 1:
+        # A base or -s form the tagger calls a noun ("power supply", "air links", "a press
+        # release") is one: a tagger errs on participles in headlines, rarely on these.
+        return False
     if word.endswith(("ed", "ing")) or word not in plain:
         return True
     if after_trigger:
@@ -148,7 +173,14 @@ def _best_rule(lexicon: Lexicon, doc: Doc, words: Sequence[str], i: int,
         if rule.after:
             window = after_window if end == i + 1 and after_window is not None else \
                 set(words[end:min(limit, end + _WINDOW)])
-            if not all(slot & window for slot in rule.after):
+            if i > 0 and words[i - 1] in _BE:
+                # A passive puts the object first: "the curfew was lifted", "intelligence
+                # was shared".
+                window = window | set(words[max(0, i - _WINDOW):i])
+                if not all(slot & window for slot in rule.after):
+                    continue
+            elif not all(slot & window for slot in rule.after) or not slots_in_order(
+                    rule.after, words, end, min(limit, end + _WINDOW)):
                 continue
         if rule.before:
             if before_window is None:
@@ -201,7 +233,9 @@ def _by_agent(mentions: Sequence[Mention], words: Sequence[str], start: int,
               right: int) -> list[Mention]:
     """The actor group after "by" in ``start``..``right``: a passive's agent."""
     found = [k for k, m in enumerate(mentions)
-             if start <= m.start < right and m.start > 0 and words[m.start - 1] == "by"]
+             if start <= m.start < right and m.start > 0 and (
+                 words[m.start - 1] == "by" or (m.start > 1 and words[m.start - 2] == "by"
+                                                and words[m.start - 1] in _DETERMINERS))]
     return _compound(mentions, found[0], words) if found else []
 
 
@@ -324,10 +358,13 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
         else (doc, 0)
     pos_at = _pos_reader(tagged, shift) if tagged.has_annotation("POS") else None
     in_mention = {k for m in mentions for k in range(m.start, m.end)}
+    # Words of a date are never triggers: "on March 3", "in May 2024".
+    dated = [(d.start, d.end) for d in doc._.sitrep_dates or []
+             if d.start < sentence.end_char and d.end > sentence.start_char]
     i = sentence.start
     while i < sentence.end:
         if (words[i] not in lexicon.index and words[i] not in lexicon.keyed) or \
-                i in in_mention:
+                i in in_mention or any(a <= view.idx[i] < b for a, b in dated):
             i += 1
             continue
         if not view.alpha[i] or any(q.start <= view.idx[i] < q.end for q in quoted):
@@ -345,6 +382,12 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
     governing_heads = {t.start for t in triggers if t.rule.lemma in lexicon.governing
                        and (t.rule.type is not None or t.rule.lemma in _COMMISSIVE)}
     commissive_heads = {t.start for t in triggers if t.rule.lemma in _COMMISSIVE}
+    # "ordered the mobilisation": the noun is the event, the light verb only its doing.
+    light_nouns = light_objects(
+        words, [(t.start, t.end) for t in triggers if t.rule.nominal and t.rule.type],
+        lexicon.light, parse, offset,
+        lambda k: k > sentence.start and words[k - 1] not in _NOMINAL_CONTEXT)
+    light_verbs = set(light_nouns.values())
     events: list[Event] = []
     for index, trigger in enumerate(triggers):
         rule = trigger.rule
@@ -376,11 +419,20 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                 break
         right = sentence.end
         for k in range(trigger.end, sentence.end):
-            if texts[k] in _CLAUSE_BREAKS or words[k] in {"who", "which", "while"}:
+            if texts[k] in _CLAUSE_BREAKS or words[k] in _CLAUSE_ENDS or (
+                    words[k] == "as" and texts[k - 1] == ","):
+                # ", as authorities in Croatia cracked down": another clause, other actors.
                 right = k
                 break
         before_words = list(words[max(left, trigger.start - _MODAL_WINDOW):trigger.start])
         negated = any(w in lexicon.negators for w in before_words)
+        if words[trigger.start - 1] in {"or", "nor"} and trigger.start - 1 > left:
+            # "will not dissolve its forces or hand over its weapons": the negation and
+            # modal of the first verb hold for the one coordinated with "or".
+            shared = words[max(left, trigger.start - 10):trigger.start - 1]
+            if any(w in lexicon.negators for w in shared):
+                negated = True
+                before_words += [w for w in shared if w in lexicon.future_cues]
         future = any(w in lexicon.future_cues for w in before_words if w != "to") or (
             "to" in before_words and any(w in {"set", "expected", "due", "plans", "going",
                                                "poised", "scheduled", "aims", "intends"}
@@ -389,7 +441,7 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                      if other.end <= trigger.start and trigger.start - other.end <= 4
                      and other.rule.lemma in lexicon.governing
                      and (other.rule.type is not None or other.rule.lemma in _COMMISSIVE)]
-        governed = bool(governors)
+        governed = bool(governors) and trigger.start not in light_nouns
         vowed = any(g.rule.lemma in _COMMISSIVE for g in governors)
         passive = bool(before_words) and before_words[-1] in _BE | {"been"} and \
             words[trigger.start].endswith(("ed", "en", "t"))
@@ -397,10 +449,12 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                                                 skipped, passive)
         subordinate = left > sentence.start
         background = bool(before_words) and before_words[-1] in _SUBORDINATE_PREPOSITIONS
+        light = trigger.start in light_nouns
         if parse is not None:
             head = trigger.end - 1 if rule.nominal else trigger.start
+            others = typed_heads - {trigger.start, light_nouns.get(trigger.start, -1)}
             roles = parse_roles(parse[head - offset], rule.nominal, mentions,
-                                {k - offset for k in typed_heads - {trigger.start}}, offset)
+                                {k - offset for k in others}, offset)
             if roles.passive and not roles.source:
                 # "was received at the Kremlin by Putin": the parser may hang "by X" on a
                 # noun; the agent is still the first "by" actor of the clause.
@@ -416,11 +470,13 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             if roles.modifier:
                 continue  # "the besieged town", "the agreed line": an adjective, no event
             background = roles.background
-            if roles.governor is not None and roles.governor.i + offset in governing_heads:
+            if roles.governor is not None and roles.governor.i + offset in governing_heads \
+                    and trigger.start not in light_nouns:
                 governed = True
                 vowed = vowed or roles.governor.i + offset in commissive_heads
-        if rule.nominal and any(not t.rule.nominal and t.rule.type is not None
-                                and left <= t.start < trigger.start for t in triggers):
+        if rule.nominal and not light and any(
+                not t.rule.nominal and t.rule.type is not None
+                and left <= t.start < trigger.start for t in triggers):
             # "condemned the attack": a noun in a verb's object says nothing of its agent.
             source_m = []
         source = _refs(source_m)
@@ -428,38 +484,65 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
         target = tuple(r for r, m in zip(_refs(target_m), target_m, strict=False)
                        if not (m.actor and m.actor.key in source_keys)) if target_m else ()
         confidence = rule.confidence
-        evidence = 0.5 if rule.nominal else 1.0  # a noun's neighbours are weaker evidence
+        # A noun's neighbours are weaker evidence, unless a light verb makes it the clause's
+        # predicate ("X ordered the mobilisation of Y").
+        evidence = 0.5 if rule.nominal and not light else 1.0
         confidence += (0.12 if source else -0.1) * evidence
         confidence += (0.08 if target else 0.0) * evidence
         planned = future
-        purpose = not governed and before_words[-1:] == ["to"] and any(
-            other.end <= trigger.start and not other.rule.nominal
-            and other.rule.type is not None for other in triggers[:index])
+        purposed = [other for other in triggers[:index]
+                    if other.end <= trigger.start and other.rule.type is not None
+                    and (not other.rule.nominal or other.start in light_nouns)]
+        purpose = not governed and before_words[-1:] == ["to"] and bool(purposed)
         if governed or purpose:
-            confidence -= 0.3 if governed else 0.2
+            # "drove tractors into the city to protest": a purpose clause yields to a main
+            # verb the lexicon is sure of, hardly to a weak CAMEO reading ("shunned work").
+            # A demonstration's purpose ("blocked streets to demand reforms") is part of it.
+            confidence -= 0.3 if governed or (rule.type in _VERBAL_CONFLICT and any(
+                o.rule.type == "PROTEST" for o in purposed)) else \
+                0.2 if any(o.rule.curated or o.rule.specificity for o in purposed) else 0.05
             future = True
-        if rule.nominal:
+        if rule.nominal and not light:
             confidence -= 0.05
-        if subordinate:
+        if trigger.start in light_verbs:
+            confidence -= 0.25  # the light verb's object names the event
+        if subordinate and not purpose:  # a purpose clause has had its penalty above
             # With a parse, an adverbial or relative clause's event borrows the main clause's
             # subject: that evidence should not lift a side reading over the main event.
             confidence -= 0.12 if has_parse and not rule.nominal else 0.05
-        elif has_parse and source and target and not governed and not rule.nominal:
+        elif has_parse and source and target and not governed and (not rule.nominal or light):
             confidence += 0.05  # the parse shows a main-clause verb with both arguments
         if background:
             confidence -= 0.2  # "after meeting a U.S. envoy": background, not the news
         confidence = max(0.01, min(0.99, confidence))
         trigger_text = text[view.idx[trigger.start]:
                             view.idx[trigger.end - 1] + len(texts[trigger.end - 1])]
-        kind = rule.type
+        names = [w for m in source_m if m.actor for w in m.actor.name.lower().split()] \
+            if source_m else [] if passive else list(words[left:trigger.start])
+        left_from = _refs([m for m in target_m
+                           if "from" in words[max(trigger.end, m.start - 2):m.start]])
+        joint = rule.nominal and "joint" in words[max(left, trigger.start - 3):trigger.start]
+        kind, mode = retype(rule.type, rule.mode, rule.lemma, source, left_from, names,
+                            lexicon.crowds, words[trigger.end:trigger.end + 1] == ["to"],
+                            joint)
+        source, target = visit_roles(kind, rule.lemma, source, target)
 
         def add(kind: str, negated: bool, confidence: float, rule: TriggerRule = rule,
                 source: tuple[ActorRef, ...] = source, target: tuple[ActorRef, ...] = target,
-                future: bool = future, trigger_text: str = trigger_text) -> None:
-            events.append(Event(kind, rule.mode, source, target, None, None, negated, future,
+                future: bool = future, trigger_text: str = trigger_text,
+                retyped: tuple[str, str | None] = (kind, mode)) -> None:
+            own = retyped[1] if kind == retyped[0] else None  # a derived reading: no mode
+            events.append(Event(kind, own, source, target,
+                                None, None, negated, future,
                                 max(0.01, min(0.99, confidence)), "", 0, 0, trigger_text))
 
         obliged = any(w in _OBLIGATION for w in before_words)
+        willing = before_words[-1:] == ["to"] and before_words[-2:-1] and \
+            before_words[-2] in _WILLING
+        if willing and kind in COOPERATIVE - {"AGREE"} and not negated:
+            # "is willing to withdraw", "was prepared to resume dialogue": a stated
+            # willingness to cooperate is an AGREE (the manual's first sense).
+            add("AGREE", False, confidence + 0.2)
         if kind in CONFLICTUAL and not negated and (vowed or (planned and not governed)):
             # "vowed to fight", "will impose sanctions", "plans to seize": a threat.
             add("THREATEN", False, (rule.confidence + 0.2 if vowed else confidence + 0.02))
@@ -479,7 +562,8 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                 add("REQUEST", False, confidence)
             confidence -= 0.2
         elif negated and kind in COOPERATIVE and (
-                planned or any(w in _VOLITIONAL for w in before_words)):
+                planned or any(w in _VOLITIONAL for w in before_words)
+                or ("did" in before_words and kind in _STANCES)):
             # "will not withdraw", "would not hand over": a refusal. A negated past act
             # ("has not withdrawn") keeps its type, negated.
             add("REJECT", False, confidence - 0.02)

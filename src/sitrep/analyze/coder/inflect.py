@@ -47,6 +47,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "make": ("made",),
     "meet": ("met",),
     "overrun": ("overran", "overrun"),
+    "pay": ("paid",),
     "overthrow": ("overthrew", "overthrown"),
     "put": ("put",),
     "rise": ("rose", "risen"),
@@ -102,7 +103,9 @@ def _doubles(word: str) -> bool:
     # One-syllable words and words stressed on the last syllable double; guess by syllables.
     syllables = sum(1 for i, ch in enumerate(word) if ch in _VOWELS
                     and (i == 0 or word[i - 1] not in _VOWELS))
-    return syllables == 1 or word.endswith(("fer", "mit", "pel", "cur", "gret", "bat"))
+    # Compounds ending in a doubling one-syllable verb ("airdrop", "outstrip") double too.
+    return syllables == 1 or word.endswith(("fer", "mit", "pel", "cur", "gret", "bat", "drop",
+                                            "strip", "stop", "ship", "plan"))
 
 
 def verb_forms(lemma: str) -> tuple[str, ...]:

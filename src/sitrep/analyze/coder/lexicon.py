@@ -8,6 +8,7 @@ two files are made and which wins.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ import yaml
 from sitrep.analyze.coder.inflect import verb_forms
 from sitrep.errors import AnalysisError
 
-__all__ = ["PLOVER_TYPES", "Lexicon", "TriggerRule", "load_lexicon"]
+__all__ = ["PLOVER_TYPES", "Lexicon", "TriggerRule", "load_lexicon", "slots_in_order"]
 
 HERE = Path(__file__).parent
 CURATED = HERE / "lexicon.yaml"
@@ -63,6 +64,8 @@ class Lexicon:
     governing: frozenset[str]
     negators: frozenset[str]
     future_cues: frozenset[str]
+    light: frozenset[str] = frozenset()  # light verb lemmas (first word) and their forms
+    crowds: frozenset[str] = frozenset()
 
     def rules_at(self, word: str) -> tuple[TriggerRule, ...]:
         """Rules starting with ``word`` that need no keyword (or all, for inspection)."""
@@ -79,6 +82,20 @@ class Lexicon:
         for keyword in context & by_keyword.keys():
             found.extend(by_keyword[keyword])
         return found
+
+
+def slots_in_order(slots: tuple[frozenset[str], ...], words: Sequence[str], start: int,
+                   stop: int) -> bool:
+    """Whether each keyword slot is met in ``words[start:stop]`` after the previous one:
+    CAMEO's "converge in rally for" is not "for a rally in"."""
+    k = start
+    for slot in slots:
+        while k < stop and words[k] not in slot:
+            k += 1
+        if k >= stop:
+            return False
+        k += 1
+    return True
 
 
 def _slots(raw: Any, where: str) -> tuple[frozenset[str], ...]:
@@ -174,4 +191,7 @@ def load_lexicon(curated_path: Path = CURATED, derived_path: Path = DERIVED) -> 
         governing=frozenset(curated["governing"]),
         negators=frozenset(curated["negators"]),
         future_cues=frozenset(curated["future_cues"]),
+        light=frozenset(form.split()[0] for lemma in curated.get("light", [])
+                        for form in verb_forms(str(lemma))),
+        crowds=frozenset(str(w).lower() for w in curated.get("crowds", [])),
     )

@@ -252,12 +252,13 @@ class KnowledgeBase:
                     return code
         return None
 
-    def role_word(self, word: str) -> RoleWord | None:
+    def role_word(self, word: str, head: bool = True) -> RoleWord | None:
         """Sector and kind of a role word or phrase ("troops" -> MIL group); the head
-        (last word) is tried when the whole phrase is unknown ("riot police")."""
+        (last word) is tried when the whole phrase is unknown ("riot police") unless
+        ``head`` is False (the phrase reader asks for exact phrases only)."""
         candidates = [word]
         parts = strip_determiner(word).split()
-        if len(parts) > 1:
+        if len(parts) > 1 and head:
             candidates.append(parts[-1])
         for candidate in candidates:
             for key in _keys(candidate):

@@ -31,7 +31,7 @@ from sitrep.analyze import quotes as _quotes  # noqa: F401  (registers the quote
 from sitrep.analyze.nlp import coref as _coref  # noqa: F401  (registers sitrep_coref)
 from sitrep.analyze.nlp import sentences as _sentences  # noqa: F401
 from sitrep.analyze.nlp.actors import ActorFinder
-from sitrep.analyze.nlp.parse import ParseComponent
+from sitrep.analyze.nlp.parse import ParseComponent, selecting_words
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     KnowledgeBaseLike,
@@ -123,7 +123,7 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
             if not isinstance(parse, ParseComponent):
                 raise AnalysisError("sitrep_parse is not the sentence parse component")
             lexicon = load_lexicon()
-            parse.bind(model, set(lexicon.index) | set(lexicon.keyed))
+            parse.bind(model, selecting_words(lexicon))
     actors: object = nlp.get_pipe("sitrep_actors")
     if not isinstance(actors, ActorsComponent):
         raise AnalysisError("sitrep_actors is not the rule-based actor component")

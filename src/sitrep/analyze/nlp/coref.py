@@ -20,10 +20,20 @@ one to replace; it reads and writes only ``doc._.sitrep_mentions``.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from sitrep.analyze.kb.schema import TRANSNATIONAL_CODES
 from sitrep.analyze.nlp.records import ActorIdentity, Mention, sentences_of, text_of
+from sitrep.analyze.places import PlaceMention, location_for_span
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+"""Sectors of a state's own organs, which often act outside its territory."""
+
+TRANSNATIONAL = TRANSNATIONAL_CODES
+"""Codes that name no state (IGO, NGO, ...): never given to a country-less actor."""
 
 __all__ = ["resolve_coreference", "sitrep_coref"]
 
@@ -45,26 +55,99 @@ def _subject(mentions: list[Mention], sentence: Span, before_char: int | None,
     return None
 
 
-def _place_countries(doc: Doc, mentions: list[Mention]) -> None:
-    """Give a country-less group or person the country of the place right after it:
-    "Security forces in Guinea", "demonstrators in Baghdad", "settlers from Hebron"."""
-    places = doc._.sitrep_places or []
-    if not places:
+def _place_after(text: str, m: Mention, by_start: dict[int, PlaceMention]) -> str | None:
+    """The country of a place right after the mention: "demonstrators in Baghdad"."""
+    rest = text[m.end_char:m.end_char + 40]
+    for word in ("in", "from", "of"):
+        prefix = f" {word} "
+        if rest.startswith(prefix):
+            place = by_start.get(m.end_char + len(prefix))
+            return place.place.country if place is not None else None
+    return None
+
+
+def _sentence_place(places: list[PlaceMention], sentence: Span) -> str | None:
+    """The country where the sentence happens: its located place ("in central Nairobi",
+    "in Russia's Saratov region"), else the one country all its places share."""
+    located = location_for_span(places, sentence.start_char, sentence.end_char)
+    if located is not None and located.country:
+        return located.country
+    inside = {p.place.country for p in places
+              if sentence.start_char <= p.start < sentence.end_char and p.place.country}
+    return inside.pop() if len(inside) == 1 else None
+
+
+def _sole_country(mentions: list[Mention], start: int, end: int) -> str | None:
+    """The one country of the state actors named between two offsets, if only one is."""
+    found = {m.actor.country for m in mentions
+             if m.actor is not None and start <= m.start_char < end and not m.locative
+             and m.actor.country and m.actor.country not in TRANSNATIONAL}
+    return found.pop() if len(found) == 1 else None
+
+
+def _dominant_country(mentions: list[Mention], places: list[PlaceMention]) -> str | None:
+    """The article's country when clear: more than half of its country-bearing actor
+    mentions and places name it."""
+    votes = Counter(m.actor.country for m in mentions
+                    if m.actor is not None and m.actor.country
+                    and m.actor.country not in TRANSNATIONAL)
+    votes.update(p.place.country for p in places if p.place.country)
+    if not votes:
+        return None
+    (country, count), = votes.most_common(1)
+    return country if count * 2 > sum(votes.values()) else None
+
+
+def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
+    """Give an unnamed, country-less actor ("protesters", "the interior ministry", an
+    unknown "Prime Minister Robert Fico") the country its context names, most local
+    evidence first:
+
+    1. a place right after it ("demonstrators in Baghdad", "settlers from Hebron");
+    2. the place its sentence happens in ("Police fired tear gas at protesters in central
+       Nairobi"), or the one country all the sentence's places share;
+    3. the one country of the other state actors in its sentence ("Kenyan President
+       William Ruto bowed to pressure from protesters");
+    4. the article's dominant country, when one country has most of the mentions.
+
+    An unknown named organisation gets only (1): it is as often international as local.
+
+    For civilians, businesses and other non-state actors, places come before actors: an
+    event's location says whose people and buildings were involved even when a foreign
+    actor acts ("Ukrainian drones hit a refinery in Russia"). For state sectors (military,
+    police, officials) the order of 2 and 3 is swapped, since armies and envoys act abroad
+    ("Israeli reservists were called up by the military for the offensive on Gaza City").
+    A demonym or owner on the phrase itself was already used by the actor finder and
+    always wins.
+    """
+    missing = [m for m in mentions if m.actor is not None and m.actor.country is None
+               and m.actor.kind in {"group", "person", "organization"}
+               and m.via != "pronoun"]  # a pronoun's evidence is its antecedent's
+    if not missing:
         return
+    places: list[PlaceMention] = list(doc._.sitrep_places or [])
     by_start = {p.start: p for p in places}
     text = text_of(doc)
-    for m in mentions:
+    sentences = sentences_of(doc)
+    dominant = _dominant_country(mentions, places)
+    for m in missing:
         actor = m.actor
-        if actor is None or actor.country is not None or actor.kind not in {"group", "person"}:
+        if actor is None or actor.country is not None:
+            continue  # an identity shared with an earlier mention, already placed
+        sentence = next((s for s in sentences if s.start_char <= m.start_char < s.end_char),
+                        None)
+        country = _place_after(text, m, by_start)
+        if m.via == "name" and actor.kind == "organization":
+            # An unknown named body ("Ceasefire Violations Committee") is as often
+            # international as local: only a place right after it says where it belongs.
+            actor.country = country
             continue
-        rest = text[m.end_char:m.end_char + 40]
-        for word in ("in", "from", "of"):
-            prefix = f" {word} "
-            if rest.startswith(prefix):
-                place = by_start.get(m.end_char + len(prefix))
-                if place is not None and place.place.country:
-                    actor.country = place.place.country
-                break
+        if country is None and sentence is not None:
+            place = _sentence_place(places, sentence)
+            others = _sole_country(mentions, sentence.start_char, sentence.end_char)
+            # A state's forces and officials act abroad, its people and buildings stay home.
+            country = (others or place) if actor.sector in STATE_SECTORS else (place or others)
+        actor.country = country or dominant
 
 
 def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -131,6 +214,6 @@ def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def sitrep_coref(doc: Doc) -> Doc:
     """Resolve pronouns and bare titles (see module doc)."""
     mentions = resolve_coreference(doc, doc._.sitrep_mentions or [])
-    _place_countries(doc, mentions)
+    _context_countries(doc, mentions)
     doc._.sitrep_mentions = mentions
     return doc

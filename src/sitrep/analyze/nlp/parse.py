@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +20,28 @@ from spacy.tokens import Doc
 from sitrep.analyze.nlp.records import Mention, sentences_of, tokens_of
 from sitrep.errors import AnalysisError
 
-__all__ = ["ParseComponent"]
+if TYPE_CHECKING:
+    from sitrep.analyze.coder.lexicon import Lexicon
+
+__all__ = ["ParseComponent", "selecting_words"]
+
+# Forms of "be", "have" and "do" start CAMEO patterns ("is", "has") but never code an event
+# by themselves; as selectors they would send most sentences to the parser.
+_AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have",
+                          "has", "had", "having", "do", "does", "did"})
+
+
+def selecting_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words whose presence sends a sentence to the parser: the first word of some rule
+    that codes an event (not only stop rules), alphabetic, not an auxiliary."""
+    words: set[str] = set()
+    for word, rules in lexicon.index.items():
+        if any(rule.type for rule in rules):
+            words.add(word)
+    for word, by_keyword in lexicon.keyed.items():
+        if any(rule.type for rules in by_keyword.values() for rule in rules):
+            words.add(word)
+    return frozenset(w for w in words if w.isalpha() and w not in _AUXILIARIES)
 
 
 class ParseComponent:

