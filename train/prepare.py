@@ -207,7 +207,26 @@ def swap_names(sent: Sentence, tags: list[str], names: dict[str, list[list[str]]
         i = end
     for index, old_head in pending:
         new.heads[index - 1] = old_to_new[old_head] if old_head else 0
+    if not _is_tree(new.heads):
+        # A name whose words hang on different heads ("Bush 's" with an appositive) can
+        # close a cycle once its words become one head; keep such a sentence as it was.
+        return sent, tags
     return new, new_tags
+
+
+def _is_tree(heads: list[int]) -> bool:
+    """Whether 1-based ``heads`` (0 = root) form one tree: one root, no cycles."""
+    if heads.count(0) != 1:
+        return False
+    for start in range(1, len(heads) + 1):
+        seen = set()
+        node = start
+        while node:
+            if node in seen:
+                return False
+            seen.add(node)
+            node = heads[node - 1]
+    return True
 
 
 def groups(sentences: list[Sentence]) -> Iterator[list[Sentence]]:

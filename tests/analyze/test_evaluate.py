@@ -41,3 +41,32 @@ def test_bad_gold_line_names_the_line(tmp_path: Path) -> None:
     path.write_text('{"text": "x"}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"gold\.jsonl:1"):
         read_gold(path)
+
+
+def test_records_are_read_as_of_their_own_date(tmp_path: Path, analyzer: Analyzer) -> None:
+    # The same words name another office holder, with another sector, on another date.
+    rows = [{"id": d, "date": d, "text": "Donald Trump criticised Canada over its tariffs.",
+             "event": "ACCUSE",
+             "source": [{"text": "Donald Trump", "country": "USA", "sector": "GOV"}],
+             "target": [{"text": "Canada", "country": "CAN", "sector": "GOV"}]}
+            for d in ("2018-06-10", "2022-06-10")]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    records = read_gold(path)
+    assert [r.date.isoformat() if r.date else None for r in records] == \
+        ["2018-06-10", "2022-06-10"]
+    report = score_plover(analyzer, records)
+    # 2018: president (GOV) twice; 2022: Trump is out of office (ELI), Canada still GOV.
+    assert (report.actor_total, report.actor_correct) == (4, 3)
+    assert "actor resolution    : 0.750" in format_report(report, "dated")
+
+
+def test_gsr_sector_codes_are_read_by_their_primary_sector(tmp_path: Path) -> None:
+    row = {"text": "x", "event": "PROTEST", "target": [],
+           "source": [{"actorText": "ethnic Albanians", "code": "MKD", "sector": "CVLalb"},
+                      {"actorText": "villagers", "code": "MKD", "sector": "CIV"},
+                      {"actorText": "Israel", "code": "ISR", "sector": "***"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    sectors = [a.sector for a in read_gold(path)[0].source]
+    assert sectors == ["CVL", "CVL", None]

@@ -127,3 +127,23 @@ def test_noun_in_object_has_no_agent(analyzer: Analyzer) -> None:
     assert best is not None and best.type == "ACCUSE"
     assert {a.country for a in best.source} == {"KEN", "UGA"}
     assert all(not e.source for e in found if e.type == "ASSAULT")
+
+
+def test_naming_and_evidential_verbs_code_no_event(analyzer: Analyzer) -> None:
+    # A name for a meeting, not a call for one; a thing that indicates, not a proposal.
+    text = "Macron praised Scholz for what he calls a “frank reset” of ties."
+    assert all(e.trigger.lower() != "calls" for e in events(analyzer, text))
+    text = "China's naval drills signal preparations for a blockade, not peace."
+    assert all(e.trigger.lower() != "signal" for e in events(analyzer, text))
+
+
+def test_two_party_meeting_takes_no_far_target(analyzer: Analyzer) -> None:
+    text = ("Japanese Prime Minister Shigeru Ishiba and South Korean President Lee Jae-myung "
+            "will meet in Tokyo next week for talks aimed at easing China's pressure.")
+    meetings = [e for e in events(analyzer, text) if e.trigger == "meet"]
+    assert meetings and all(not e.target for e in meetings)
+
+
+def test_failed_agreement_is_a_rejection(analyzer: Analyzer) -> None:
+    text = "Armenia and Azerbaijan failed to reach agreement on the border on Monday."
+    assert top(analyzer, text).type == "REJECT"

@@ -39,6 +39,7 @@ __all__ = ["CAMEO_TO_ISO", "EvalReport", "GoldActor", "GoldRecord", "format_repo
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UKG": "GBR",
                 "ROM": "ROU", "BUL": "BGR", "SAF": "ZAF", "KOS": "XKX", "TAW": "TWN",
                 "PAL": "PSE", "YUG": "SRB", "SPN": "ESP", "POR": "PRT", "IRE": "IRL"}
+_SECTOR_ALIASES = {"CIV": "CVL"}
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
 NO_EVENT = "NONE"
 
@@ -140,7 +141,12 @@ def _gold_actor(actor: dict[str, Any]) -> GoldActor:
     if not isinstance(code, str):
         raise KeyError("code")
     sector = actor.get("sector")
-    return GoldActor(str(text), code, sector if isinstance(sector, str) else None)
+    if isinstance(sector, str):
+        # The GSR appends ethnic/religious codes to the sector ("CVLalb", "REFKUR") and
+        # writes "***" where the coder did not decide: the primary sector is the first three
+        # letters, and an undecided one is not scored.
+        sector = _SECTOR_ALIASES.get(sector[:3].upper(), sector[:3].upper())
+    return GoldActor(str(text), code, sector if sector and sector.isalpha() else None)
 
 
 def _code(code: str) -> str:

@@ -39,6 +39,16 @@ from spacy.tokens import Doc, Span
 from sitrep.analyze.coder.arguments import parse_roles
 from sitrep.analyze.coder.lexicon import Lexicon, TriggerRule, load_lexicon, slots_in_order
 from sitrep.analyze.coder.refine import light_objects, retype, visit_roles
+from sitrep.analyze.coder.surface import (
+    DETERMINERS,
+    by_agent,
+    mutual,
+    naming_use,
+    phrase_end,
+    surface_arguments,
+    thing_subject,
+    with_coordinated,
+)
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     Mention,
@@ -58,7 +68,6 @@ _BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got"
 _CLAUSE_BREAKS = frozenset({";", "—", "–", "--", ":"})
 _SUBORDINATORS = frozenset({"who", "which", "while", "whereas", "because", "although",
                             "when", "if", "whether"})
-_JOINERS = frozenset({"and", ",", "&", "as", "well", "the", "both", "its", "their"})
 # Words that open another clause: its actors are not the trigger's target.
 _CLAUSE_ENDS = frozenset({"who", "which", "while", "whereas", "because", "although"})
 _WINDOW = 8
@@ -81,6 +90,9 @@ _VOLITIONAL = frozenset({"will", "would", "wo", "'ll", "shall", "won't", "refuse
 # Verbal stances: "did not endorse" withholds support (a refusal), where "did not meet"
 # only reports that a meeting did not happen.
 _STANCES = frozenset({"SUPPORT", "AGREE", "CONCEDE"})
+# "failed to reach agreement", "failed to agree": talks in which the sides rejected each
+# other's terms (PLOVER gold codes them REJECT), not a reportable AGREE.
+_FAILED = frozenset({"fail", "failed", "fails", "failing"})
 _VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 _WILLING = frozenset({"willing", "ready", "prepared", "open", "eager", "offered", "offers",
                       "offer"})
@@ -90,8 +102,6 @@ _NOMINAL_CONTEXT = frozenset({"the", "a", "an", "its", "his", "her", "their", "o
                               "my", "this", "that", "these", "those", "any", "some", "of",
                               "for", "in", "on", "at", "with", "no", "every", "each", "such",
                               "'s", "’s", "new", "possible", "first", "latest", "further"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
-                          "these", "those"})
 _ADJECTIVE_ENDINGS = ("al", "ic", "ary", "ive", "ian", "ese", "ous", "ful", "ish")
 _VERB_CONTEXT = frozenset({"to", "will", "would", "shall", "could", "can", "may", "might",
                            "must", "did", "does", "do", "not", "n't", "also", "has", "have",
@@ -122,7 +132,7 @@ def _verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
     if i > 0 and doc[i - 1].like_num:
         return False  # "twelve detained fishermen": a participle used as an adjective
     previous = words[i - 1] if i > 0 else ""
-    if previous in _DETERMINERS or (previous in {"-", "–"} and doc[i - 1].whitespace_ == ""):
+    if previous in DETERMINERS or (previous in {"-", "–"} and doc[i - 1].whitespace_ == ""):
         # "the wounded", "the killing", "Israeli-occupied": a noun or a compound adjective,
         # whatever a tagger says.
         return False
@@ -180,7 +190,8 @@ def _best_rule(lexicon: Lexicon, doc: Doc, words: Sequence[str], i: int,
                 if not all(slot & window for slot in rule.after):
                     continue
             elif not all(slot & window for slot in rule.after) or not slots_in_order(
-                    rule.after, words, end, min(limit, end + _WINDOW)):
+                    rule.after, words, end, min(limit, end + _WINDOW) if rule.curated
+                    else phrase_end(words, end, min(limit, end + _WINDOW))):
                 continue
         if rule.before:
             if before_window is None:
@@ -202,24 +213,6 @@ def _best_rule(lexicon: Lexicon, doc: Doc, words: Sequence[str], i: int,
     return best
 
 
-def _compound(mentions: Sequence[Mention], first: int, words: Sequence[str]) -> list[Mention]:
-    """``mentions[first]`` and the mentions joined after it by "and" / ","
-    ("France and Germany", "the US, Britain and France")."""
-    group = [mentions[first]]
-    k = first
-    while k + 1 < len(mentions):
-        a, b = mentions[k], mentions[k + 1]
-        between = words[a.end:b.start]
-        if b.start < a.end or not between or not all(
-                w in _JOINERS or w.isspace() for w in between):
-            break
-        if not any(w in {"and", ",", "&"} for w in between):
-            break
-        group.append(b)
-        k += 1
-    return group
-
-
 def _refs(mentions: Sequence[Mention]) -> tuple[ActorRef, ...]:
     seen: dict[str, ActorRef] = {}
     for m in mentions:
@@ -227,37 +220,6 @@ def _refs(mentions: Sequence[Mention]) -> tuple[ActorRef, ...]:
         if actor is not None and actor.key not in seen:
             seen[actor.key] = actor.ref()
     return tuple(seen.values())
-
-
-def _by_agent(mentions: Sequence[Mention], words: Sequence[str], start: int,
-              right: int) -> list[Mention]:
-    """The actor group after "by" in ``start``..``right``: a passive's agent."""
-    found = [k for k, m in enumerate(mentions)
-             if start <= m.start < right and m.start > 0 and (
-                 words[m.start - 1] == "by" or (m.start > 1 and words[m.start - 2] == "by"
-                                                and words[m.start - 1] in _DETERMINERS))]
-    return _compound(mentions, found[0], words) if found else []
-
-
-def _surface_arguments(mentions: Sequence[Mention], words: Sequence[str], left: int,
-                       right: int, trigger: _Trigger, skipped: tuple[int, int] | None,
-                       passive: bool) -> tuple[list[Mention], list[Mention]]:
-    """Source/target from word order (no parse): the first actor group of the clause before
-    the trigger, the first after it (a named recipient before a place); a passive swaps them
-    and takes the source from "by X"."""
-    before = [k for k, m in enumerate(mentions)
-              if left <= m.start and m.end <= trigger.start and not m.locative
-              and not (skipped and skipped[0] <= m.start <= skipped[1])]
-    after = [k for k, m in enumerate(mentions) if trigger.end <= m.start < right]
-    after = [k for k in after if not mentions[k].locative] + \
-        [k for k in after if mentions[k].locative]
-    source_m = _compound(mentions, before[0], words) if before else []
-    if before and not source_m[-1].end <= trigger.start:
-        source_m = source_m[:1]
-    target_m = _compound(mentions, after[0], words) if after else []
-    if passive:
-        source_m, target_m = _by_agent(mentions, words, trigger.end, right), source_m
-    return source_m, target_m
 
 
 class EventCoder:
@@ -278,7 +240,7 @@ class EventCoder:
         view = tokens_of(doc)
         text = text_of(doc)
         parses: dict[int, Doc] = doc._.sitrep_parses or {}
-        whole = doc if doc.has_annotation("DEP") else None
+        whole = doc if _annotated(doc, "DEP") else None
         for sentence in sentences_of(doc):
             in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end
                            and not any(q.start <= m.start_char < q.end for q in quoted)]
@@ -339,6 +301,15 @@ def _pos_reader(tagged: Doc, shift: int) -> Callable[[int], str]:
     return pos_at
 
 
+def _annotated(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)``, remembered on the doc: on an unparsed doc the check
+    reads every token, and the coder asks it for every sentence."""
+    key = ("sitrep_annotated", attr)
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.has_annotation(attr)
+    return bool(doc.user_data[key])
+
+
 def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence[Mention],
                   quoted: Sequence[QuotedStretch], view: TokenView, *,
                   parse: Doc | None = None, offset: int = 0) -> list[Event]:
@@ -348,16 +319,17 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
     read them many times. ``parse`` is the sentence's dependency parse, where token ``i``
     of ``doc`` is ``parse[i - offset]`` (the doc itself, offset 0, when it is parsed whole).
     """
-    if parse is None and doc.has_annotation("DEP"):
+    if parse is None and _annotated(doc, "DEP"):
         parse, offset = doc, 0
     words = view.lower
     texts = view.text
     text = text_of(doc)
     triggers: list[_Trigger] = []
-    tagged, shift = (parse, offset) if parse is not None and parse.has_annotation("POS") \
+    tagged, shift = (parse, offset) if parse is not None and _annotated(parse, "POS") \
         else (doc, 0)
-    pos_at = _pos_reader(tagged, shift) if tagged.has_annotation("POS") else None
+    pos_at = _pos_reader(tagged, shift) if _annotated(tagged, "POS") else None
     in_mention = {k for m in mentions for k in range(m.start, m.end)}
+    mention_starts_at = {m.start for m in mentions}
     # Words of a date are never triggers: "on March 3", "in May 2024".
     dated = [(d.start, d.end) for d in doc._.sitrep_dates or []
              if d.start < sentence.end_char and d.end > sentence.start_char]
@@ -372,6 +344,14 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             continue
         after_trigger = bool(triggers) and triggers[-1].end == i
         found = _best_rule(lexicon, doc, words, i, sentence.end, pos_at, after_trigger)
+        if found is not None and found.rule.lemma in lexicon.naming and naming_use(
+                words, i, found.rule.specificity > 0, mention_starts_at, sentence.start):
+            i = found.end
+            continue
+        if found is not None and found.rule.lemma in lexicon.evidential and thing_subject(
+                words, i, in_mention, sentence.start, parse, offset):
+            i = found.end  # "movements suggest preparations": evidence, not a proposal
+            continue
         if found is not None:
             triggers.append(found)
             i = found.end
@@ -445,8 +425,10 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
         vowed = any(g.rule.lemma in _COMMISSIVE for g in governors)
         passive = bool(before_words) and before_words[-1] in _BE | {"been"} and \
             words[trigger.start].endswith(("ed", "en", "t"))
-        source_m, target_m = _surface_arguments(mentions, words, left, right, trigger,
-                                                skipped, passive)
+        source_m, target_m = surface_arguments(mentions, words, left, right,
+                                               (trigger.start, trigger.end), skipped, passive)
+        if mutual(rule.type, source_m) and words[trigger.end:trigger.end + 1] != ["with"]:
+            target_m = []  # "X and Y will meet (...)": the parties are the subject
         subordinate = left > sentence.start
         background = bool(before_words) and before_words[-1] in _SUBORDINATE_PREPOSITIONS
         light = trigger.start in light_nouns
@@ -458,12 +440,20 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             if roles.passive and not roles.source:
                 # "was received at the Kremlin by Putin": the parser may hang "by X" on a
                 # noun; the agent is still the first "by" actor of the clause.
-                roles.source = _by_agent(mentions, words, trigger.end, right)
+                roles.source = by_agent(mentions, words, trigger.end, right)
                 if not roles.source and rule.type in _SELF_DIRECTED:
                     # "Serbian police were deployed": the mobilised force is the actor.
                     roles.source, roles.target = roles.target, []
-            source_m = roles.source or ([] if roles.passive else source_m)
-            target_m = roles.target or target_m
+            # The parser may lose one side of a long coordination ("US President Donald
+            # Trump and Russian President Vladimir Putin"); the words still join them.
+            source_m = with_coordinated(mentions, roles.source, words) or (
+                [] if roles.passive else source_m)
+            if mutual(rule.type, source_m):
+                # The parties are the subject; "in Tokyo" is where, not with whom.
+                target_m = [m for m in roles.target if not m.locative
+                            and words[m.start - 1:m.start] not in (["in"], ["at"])]
+            else:
+                target_m = roles.target or target_m
             negated = negated or roles.negated
             future = future or roles.future
             subordinate = roles.subordinate
@@ -563,7 +553,8 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             confidence -= 0.2
         elif negated and kind in COOPERATIVE and (
                 planned or any(w in _VOLITIONAL for w in before_words)
-                or ("did" in before_words and kind in _STANCES)):
+                or ("did" in before_words and kind in _STANCES)
+                or (kind == "AGREE" and any(w in _FAILED for w in before_words))):
             # "will not withdraw", "would not hand over": a refusal. A negated past act
             # ("has not withdrawn") keeps its type, negated.
             add("REJECT", False, confidence - 0.02)

@@ -66,6 +66,8 @@ class Lexicon:
     future_cues: frozenset[str]
     light: frozenset[str] = frozenset()  # light verb lemmas (first word) and their forms
     crowds: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()  # verbs that also name ("what he calls a summit")
+    evidential: frozenset[str] = frozenset()  # "movements suggest": no event from a thing
 
     def rules_at(self, word: str) -> tuple[TriggerRule, ...]:
         """Rules starting with ``word`` that need no keyword (or all, for inspection)."""
@@ -194,4 +196,6 @@ def load_lexicon(curated_path: Path = CURATED, derived_path: Path = DERIVED) -> 
         light=frozenset(form.split()[0] for lemma in curated.get("light", [])
                         for form in verb_forms(str(lemma))),
         crowds=frozenset(str(w).lower() for w in curated.get("crowds", [])),
+        naming=frozenset(str(w).lower() for w in curated.get("naming", [])),
+        evidential=frozenset(str(w).lower() for w in curated.get("evidential", [])),
     )

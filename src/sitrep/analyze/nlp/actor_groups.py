@@ -9,13 +9,20 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from sitrep.analyze.nlp.actor_lexicon import ETHNIC_HEADS
-from sitrep.analyze.nlp.records import ActorIdentity, Mention
+from sitrep.analyze.nlp.actor_lexicon import (
+    ETHNIC_HEADS,
+    ETHNIC_WORDS,
+    PORTFOLIO_HEADS,
+    ActorWords,
+)
+from sitrep.analyze.nlp.records import ActorIdentity, Mention, TokenView
 
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
 
-__all__ = ["Owner", "people_of", "state_mentions"]
+__all__ = ["Owner", "org_name_end", "org_sector", "people_of", "portfolio_end",
+           "portfolio_title",
+           "state_mentions"]
 
 
 @dataclass(slots=True)
@@ -63,7 +70,7 @@ def people_of(finder: ActorFinder, doc: Doc, owners: list[Owner],
     end = last.end
     if end < len(doc) and _plural_demonym(finder, doc[end].text):
         start, end, country = last.start, end + 1, last.country
-    elif len(owners) == 1 and last.start > 0 and doc[last.start - 1].lower_ == "ethnic" \
+    elif len(owners) == 1 and last.start > 0 and doc[last.start - 1].lower_ in ETHNIC_WORDS \
             and _plural_demonym(finder, doc[last.start:end].text):
         start, country = last.start - 1, None
     elif len(owners) == 1 and end < len(doc) and doc[end].lower_ in ETHNIC_HEADS:
@@ -78,3 +85,84 @@ def people_of(finder: ActorFinder, doc: Doc, owners: list[Owner],
 def _plural_demonym(finder: ActorFinder, word: str) -> bool:
     return word.endswith("s") and word[:1].isupper() and word.replace(" ", "").isalpha() \
         and finder.demonym_country(word) is not None
+
+
+def org_sector(words: ActorWords, name: list[str]) -> str | None:
+    """The sector an unknown organisation's own words give it: "... Liberation Front" and
+    "... Resistance Army" are rebels (REB), "... Party" and a bare "... Front" or
+    "Movement for ..." political parties (PTY), "... Commission" or "... Agency" a state
+    body (GOV). The last head word decides ("Party of the Liberation Front" is a party);
+    None when no head says."""
+    lower = [w.lower() for w in name]
+    heads = [w for w in lower if w in words.org_heads]
+    if not heads:
+        return None
+    head = heads[-1]
+    if head in words.party_org_heads and head not in words.armed_org_heads:
+        return "PTY"  # "party", "league": never an armed group by itself
+    if head in words.armed_org_heads and any(w in words.rebel_name_words for w in lower):
+        return "REB"
+    if head in words.party_org_heads:
+        return "PTY"
+    if head in words.state_org_heads:
+        return "GOV"
+    return None
+
+
+def org_name_end(words: ActorWords, tv: TokenView, start: int, end: int) -> int:
+    """Where an organisation name read as ``tv.text[start:end]`` really ends: past
+    capitalised head words the phrase reader takes for role words ("Liberation *Army*")
+    and past "of"/"for"/"the" links once a head was read ("Association of African
+    Jurists", "Movement for the Actualization of the Sovereign State of Biafra")."""
+    n = len(tv.text)
+    has_head = any(tv.lower[k] in words.org_heads for k in range(start, end))
+    while end < n and end > start:
+        if tv.alpha[end] and tv.text[end][:1].isupper() and tv.lower[end] in words.org_heads:
+            end, has_head = end + 1, True
+            continue
+        if not has_head or tv.lower[end] not in words.name_links:
+            break
+        k = end
+        while k < n and tv.lower[k] in words.name_links and k < end + 2:
+            k += 1  # "for the"
+        m = k
+        while m < n and tv.alpha[m] and tv.text[m][:1].isupper() and \
+                tv.lower[m] not in words.not_names:
+            m += 1
+        if m == k:
+            break
+        end = m
+    return end
+
+
+def portfolio_end(words: ActorWords, tv: TokenView, end: int) -> int:
+    """Where a cabinet title ending at ``end`` really ends when its portfolio follows it:
+    "Minister for Interior", "Secretary of State for Foreign Affairs". Only portfolio
+    words are taken, so the holder's name after them stays a name."""
+    n = len(tv.text)
+    k = end
+    if k >= n or tv.lower[k] not in {"for", "of"}:
+        return end
+    k += 1
+    if k < n and tv.lower[k] == "the":
+        k += 1
+    m = k
+    while m < n and (tv.lower[m] in words.portfolio_words or (tv.lower[m] == "and" and m > k)):
+        m += 1
+    while m > k and tv.lower[m - 1] == "and":
+        m -= 1
+    return m if m > k else end
+
+
+def portfolio_title(tv: TokenView, j: int) -> tuple[int, str, str, str] | None:
+    """A capitalised portfolio before "Minister"/"Secretary": "Labour Minister",
+    "Planning and Investment Minister" (a cabinet member whatever the portfolio).
+    Returns (end, title, sector, kind) like the other title readers."""
+    n = len(tv.text)
+    k = j
+    while k < n and k < j + 5 and tv.alpha[k] and (tv.text[k][:1].isupper()
+                                                    or tv.lower[k] == "and"):
+        if k > j and tv.lower[k] in PORTFOLIO_HEADS and tv.lower[k - 1] != "and":
+            return k + 1, tv.lower[k], "GOV", "person"
+        k += 1
+    return None

@@ -34,6 +34,12 @@ class ActorWords:
     adjectival_roles: frozenset[str]
     verbs_after_roles: frozenset[str]
     generic_heads: frozenset[str]
+    rebel_name_words: frozenset[str]
+    armed_org_heads: frozenset[str]
+    party_org_heads: frozenset[str]
+    state_org_heads: frozenset[str]
+    name_links: frozenset[str]
+    portfolio_words: frozenset[str]
 
 
 @cache
@@ -95,6 +101,10 @@ OWNERSHIP_SUFFIXES = frozenset({"owned", "flagged", "registered", "operated", "r
 
 STATE_KIND = "state"
 """The kind the phrase reader gives a state word ("government", "regime") after an owner."""
+
+ETHNIC_WORDS = frozenset({"ethnic"})
+"""Words before a demonym that make it name a people, not the demonym's state ("ethnic
+Albanian rebels" in Macedonia are from where the context says)."""
 
 ETHNIC_HEADS = frozenset({"population", "minority", "minorities", "community", "communities"})
 """Nouns after a demonym that name an ethnic group, not the demonym's state."""

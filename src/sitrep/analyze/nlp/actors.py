@@ -44,8 +44,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from sitrep.analyze.kb.resolver import ARMED_NON_STATE
-from sitrep.analyze.nlp.actor_groups import Owner, people_of, state_mentions
+from sitrep.analyze.nlp.actor_groups import (
+    Owner,
+    org_name_end,
+    org_sector,
+    people_of,
+    portfolio_end,
+    portfolio_title,
+    state_mentions,
+)
 from sitrep.analyze.nlp.actor_lexicon import (
+    ETHNIC_WORDS,
     FORMER_WORDS,
     OWNERSHIP_SUFFIXES,
     PORTFOLIO_HEADS,
@@ -317,7 +326,7 @@ class ActorFinder:
                 if found is None and owners and not titles and tv.alpha[title_end]:
                     found = self._implicit_title(tv, owners[-1], title_end)
                 if found is None and not titles:
-                    found = self._portfolio_title(tv, title_end)
+                    found = portfolio_title(tv, title_end)
                 if found is None and owners and tv.alpha[title_end] and \
                         self._is_state_word(tv.lower[title_end]):
                     # "the Serbian government", "Mali's military government": the state
@@ -325,6 +334,8 @@ class ActorFinder:
                 if found is None:
                     break
                 title_end, title, sector, role_kind = found
+                if title.rsplit(maxsplit=1)[-1] in PORTFOLIO_HEADS:
+                    title_end = portfolio_end(self.words, tv, title_end)
                 titles.append((title, sector, role_kind))
             name_start = title_end
             name_entry: Any | None = None
@@ -336,8 +347,17 @@ class ActorFinder:
                         entry is not None and not owners and not titles):
                     name_entry, name_end = entry, end
             if name_entry is None:
-                while name_end < n and self._is_name_token(tv, name_end, kb_spans):
-                    name_end += 1
+                while name_end < n:
+                    if self._is_name_token(tv, name_end, kb_spans):
+                        name_end += 1
+                    elif name_end > name_start and name_end + 1 < n and \
+                            tv.text[name_end] == "-" and \
+                            self._is_name_token(tv, name_end + 1, kb_spans):
+                        name_end += 2  # "Anti-Corruption Commission"
+                    else:
+                        break
+                if name_end > name_start:
+                    name_end = org_name_end(self.words, tv, name_start, name_end)
             head = i + 1 if lower == "the" else i
             mention = self._decide(doc, head, owners, titles, title_end, name_start, name_end,
                                    name_entry, published, identities, surnames)
@@ -358,18 +378,6 @@ class ActorFinder:
         named = self.kb.title_of(title) or title
         other = [o for o in self.kb.offices_on(entry.id, published) if o.title != named]
         return other[0].sector if other else "ELI"
-
-    def _portfolio_title(self, tv: TokenView, j: int) -> tuple[int, str, str, str] | None:
-        """A capitalised portfolio before "Minister"/"Secretary": "Labour Minister",
-        "Planning and Investment Minister" (a cabinet member whatever the portfolio)."""
-        n = len(tv.text)
-        k = j
-        while k < n and k < j + 5 and tv.alpha[k] and (tv.text[k][:1].isupper()
-                                                        or tv.lower[k] == "and"):
-            if k > j and tv.lower[k] in PORTFOLIO_HEADS and tv.lower[k - 1] != "and":
-                return k + 1, tv.lower[k], "GOV", "person"
-            k += 1
-        return None
 
     def _title_follows(self, tv: TokenView, j: int,
                        kb_spans: dict[int, tuple[int, str]]) -> bool:
@@ -417,8 +425,12 @@ class ActorFinder:
 
         owner_country = owners[0].country if owners else None
         title_sector = titles[-1][1] if titles else None
-        former = start > 0 and (doc[start - 1].lower_ in FORMER_WORDS or (
-            start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "ex"))
+        before = start - 1
+        if before > 0 and doc[before].is_alpha and doc[before].text[:1].isupper() and \
+                doc[before].lower_ not in FORMER_WORDS:
+            before -= 1  # "former Socialist prime minister": a party adjective between
+        former = before >= 0 and (doc[before].lower_ in FORMER_WORDS or (
+            before > 0 and doc[before].text == "-" and doc[before - 1].lower_ == "ex"))
         if len(titles) > 1 and titles[-1][0] in self.words.generic_heads and \
                 titles[-2][1] != titles[-1][1] and titles[-1][2] != STATE_KIND:
             # "opposition leaders", "rebel officials": a generic head keeps the sector of
@@ -446,7 +458,7 @@ class ActorFinder:
             return [span(start, name_end, actor, "kb")]
         if name_end > name_start:
             words = [t.text for t in doc[name_start:name_end]]
-            name = " ".join(words)
+            name = doc[name_start:name_end].text  # "Anti-Corruption", not "Anti - Corruption"
             if len(words) == 1 and not titles and not owners:
                 known = surnames.get(name)
                 if known is not None:
@@ -455,7 +467,16 @@ class ActorFinder:
             is_org = any(w.lower() in self.words.org_heads for w in words)
             kind: ActorKind = "organization" if is_org else "person"
             sector = "ELI" if former and titles and kind == "person" else title_sector
-            actor = self.identity(identities, name, kind, owner_country, sector)
+            country = owner_country
+            if is_org:
+                # An unknown organisation: its own words say what it is ("... Liberation
+                # Front"), and a demonym inside its name where it is from ("Association
+                # of Nigerian Jurists").
+                sector = sector or org_sector(self.words, words)
+                country = country or next(
+                    (c for w in words if w[:1].isupper() and (c := self.demonym_country(w))),
+                    None)
+            actor = self.identity(identities, name, kind, country, sector)
             for surname in actor.surnames:
                 surnames.setdefault(surname, actor)
             return [span(start, name_end, actor, "name")]
@@ -504,12 +525,19 @@ class ActorFinder:
                 for owner in owners:
                     owner_text = doc[owner.start:owner.end].text
                     sector = title_sector
+                    country = owner.country
+                    if owner.entry is None and owner.start > 0 and \
+                            doc[owner.start - 1].lower_ in ETHNIC_WORDS:
+                        # "ethnic Albanian guerrillas" in Macedonia: a people, not the
+                        # demonym's state; the context says where (as for "ethnic
+                        # Albanians").
+                        country = None
                     if owner.entry is not None and owner.entry.kind != "country":
                         owner_sector = self.dated(owner.entry, published)[1]
                         if owner_sector in ARMED_NON_STATE:
                             sector = owner_sector  # "M23 commanders" are rebels
                     actor = self.identity(identities, f"{owner_text} {title_text}", group_kind,
-                                           owner.country, sector)
+                                           country, sector)
                     result.append(span(owner.start, owner.end, actor, "role", plural=True))
                 result[-1] = span(owners[-1].start, title_end, result[-1].actor, "role", True)
                 return result

@@ -70,7 +70,12 @@ class ParseComponent:
                 doc._.sitrep_parses = {}
                 for start, end in self._selected(doc):
                     keys.append((doc, start))
-                    pieces.append(doc[start:end].as_doc())
+                    # A new Doc from the words: Span.as_doc copies arrays of the whole
+                    # doc for every sentence, quadratic on long articles.
+                    span = doc[start:end]
+                    pieces.append(Doc(doc.vocab, words=[t.text for t in span],
+                                      spaces=[bool(t.whitespace_) for t in span],
+                                      sent_starts=[True] + [False] * (len(span) - 1)))
             for (doc, start), parsed in zip(keys, self.model.pipe(pieces, batch_size=256),
                                             strict=True):
                 doc._.sitrep_parses[start] = parsed

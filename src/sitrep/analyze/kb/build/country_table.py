@@ -258,3 +258,30 @@ COUNTRIES: dict[str, CountryFacts] = {
     "ZMB": _c("Zambian; Zambians", leader=P),
     "ZWE": _c("Zimbabwean; Zimbabweans", leader=P),
 }
+
+FORMER_NAMES: dict[str, tuple[str, str]] = {
+    "BEN": ("Dahomey", ""),
+    "BFA": ("Upper Volta", ""),
+    "COD": ("Zaire", "Zairean; Zaireans; Zairian; Zairians"),
+    "CZE": ("Czechoslovakia", "Czechoslovak; Czechoslovaks; Czechoslovakian"),
+    "DEU": ("West Germany; East Germany", "West German; West Germans; East German; East Germans"),
+    "IRN": ("Persia", ""),
+    "KHM": ("Kampuchea; Democratic Kampuchea", "Kampuchean; Kampucheans"),
+    "LKA": ("Ceylon", "Ceylonese"),
+    "RUS": ("Soviet Union; USSR; U.S.S.R.", "Soviet; Soviets"),
+    "SRB": ("Yugoslavia; Federal Republic of Yugoslavia; Serbia and Montenegro",
+            "Yugoslav; Yugoslavs; Yugoslavian; Yugoslavians"),
+    "THA": ("Siam", ""),
+    "ZWE": ("Rhodesia", "Rhodesian; Rhodesians"),
+}
+"""Former names and their demonyms (names, demonyms), kept apart from the present-day
+cells above: archive news (1980s-2000s) says "Kampuchean guerrillas", "Zairean troops",
+"Soviet negotiators". Each goes to the ISO code of the successor state, as PLOVER's gold
+data codes them (the Soviet Union -> RUS, Yugoslavia -> SRB, both Germanies -> DEU)."""
+
+for _iso3, (_names, _demonyms) in FORMER_NAMES.items():
+    _old = COUNTRIES[_iso3]
+    _extra = _c(_demonyms, _names)
+    COUNTRIES[_iso3] = CountryFacts(_old.demonyms + _extra.demonyms,
+                                    _old.aliases + _extra.aliases, _old.seats, _old.leader,
+                                    _old.name, _old.capital)

@@ -1,0 +1,110 @@
+"""Actors of archive news (1980s-2000s wire copy): former state names, armed groups
+known by acronym, unknown organisations read from their own words, portfolios after
+"Minister for", and peoples named by "ethnic" (sitrep.analyze.nlp.actors, actor_groups
+and the knowledge-base data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.analyze import analyze_text
+
+ARCHIVE = date(1998, 3, 1)
+
+
+def actors(text: str, published: date = ARCHIVE) -> dict[str, tuple[str | None, str | None]]:
+    """Every actor found in ``text``, each under every mention's surface text."""
+    analysis = analyze_text(text, published)
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for actor in analysis.actors:
+        for span in actor.mentions:
+            found[text[span.start:span.end]] = (actor.country, actor.sector)
+    return found
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Zairean troops crossed into Angola overnight.", "Zairean troops", ("COD", "MIL")),
+    ("Soviet negotiators left Vienna on Friday.", "Soviet negotiators", ("RUS", "GOV")),
+    ("Yugoslav police sealed off the village.", "Yugoslav police", ("SRB", "COP")),
+    ("Kampuchean rebels shelled a border post.", "Kampuchean rebels", ("KHM", "REB")),
+    ("Rhodesian forces raided a camp.", "Rhodesian forces", ("ZWE", "MIL")),
+])
+def test_demonyms_of_former_state_names_give_the_successor_state(
+        text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert actors(text)[phrase] == expected
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The RUF freed forty hostages near Makeni.", "RUF", ("SLE", "REB")),
+    ("UNITA shelled the provincial capital.", "UNITA", ("AGO", "REB")),
+    ("The LTTE attacked a naval patrol.", "LTTE", ("LKA", "REB")),
+    ("The SPLA captured a garrison town.", "SPLA", ("SDN", "REB")),
+    ("The KLA ambushed a patrol.", "KLA", ("XKX", "REB")),
+])
+def test_armed_groups_of_the_archive_are_known_by_acronym(
+        text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert actors(text)[phrase] == expected
+
+
+def test_an_armed_group_that_took_power_is_dated() -> None:
+    assert actors("The Rwandan Patriotic Front attacked Byumba.",
+                  date(1992, 6, 1))["Rwandan Patriotic Front"] == ("RWA", "REB")
+    assert actors("The Rwandan Patriotic Front won the vote.",
+                  date(2003, 9, 1))["Rwandan Patriotic Front"] == ("RWA", "PTY")
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The Popular Liberation Front of Westmark claimed the Ghanaian raid.",
+     "Popular Liberation Front of Westmark", (None, "REB")),
+    ("The Namibian Freedom Party boycotted the vote.", "Namibian Freedom Party",
+     ("NAM", "PTY")),
+    ("The Zambia Anti-Fraud Commission summoned him.", "Zambia Anti-Fraud Commission",
+     ("ZMB", "GOV")),
+    ("The Association of Tanzanian Lawyers protested.", "Association of Tanzanian Lawyers",
+     ("TZA", None)),
+])
+def test_an_unknown_organisation_is_read_from_its_own_words(
+        text: str, phrase: str, expected: tuple[str | None, str | None]) -> None:
+    found = actors(text)
+    assert phrase in found
+    country, sector = expected
+    assert found[phrase][1] == sector
+    if country is not None:
+        assert found[phrase][0] == country
+
+
+def test_a_portfolio_after_minister_for_is_part_of_the_title() -> None:
+    found = actors("Kenya's Minister for Home Affairs Peter Odhiambo banned the march.")
+    name = next(k for k in found if k.endswith("Peter Odhiambo"))
+    assert found[name] == ("KEN", "GOV")
+    assert "Home Affairs Peter Odhiambo" not in found
+
+
+def test_a_party_adjective_between_former_and_the_title_keeps_the_holder_former() -> None:
+    found = actors("Former Socialist prime minister Anton Verhoeven urged restraint.",
+                   date(2005, 1, 1))
+    assert found["prime minister Anton Verhoeven"][1] == "ELI"
+
+
+def test_ethnic_before_a_demonym_and_a_role_takes_the_country_from_the_context() -> None:
+    found = actors("Ethnic Serb militants in Croatia blocked the road to Knin.")
+    assert found["Serb militants"] == ("HRV", "REB")
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Artillery shelled Syrian villages overnight.", "Syrian villages", ("SYR", "CVL")),
+    ("Tanks shelled residential areas of Jaffna.", "residential areas", ("LKA", "CVL")),
+    ("Kenyan security forces raided the camp.", "Kenyan security forces", ("KEN", "MIL")),
+    ("Russian civilian advisers were kidnapped.", "Russian civilian advisers",
+     ("RUS", "CVL")),
+])
+def test_places_security_forces_and_civilian_advisers(
+        text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert actors(text)[phrase] == expected
+
+
+def test_a_known_churchman_keeps_his_own_country() -> None:
+    found = actors("Archbishop Desmond Tutu called for sanctions against Nigeria.")
+    assert found["Archbishop Desmond Tutu"] == ("ZAF", "REL")
