@@ -304,7 +304,7 @@ def _pos_reader(tagged: Doc, shift: int) -> Callable[[int], str]:
 def _annotated(doc: Doc, attr: str) -> bool:
     """``doc.has_annotation(attr)``, remembered on the doc: on an unparsed doc the check
     reads every token, and the coder asks it for every sentence."""
-    key = ("sitrep_annotated", attr)
+    key = f"sitrep_annotated_{attr}"
     if key not in doc.user_data:
         doc.user_data[key] = doc.has_annotation(attr)
     return bool(doc.user_data[key])

@@ -73,9 +73,10 @@ class ParseComponent:
                     # A new Doc from the words: Span.as_doc copies arrays of the whole
                     # doc for every sentence, quadratic on long articles.
                     span = doc[start:end]
+                    starts: list[bool | int | None] = [True] + [False] * (len(span) - 1)
                     pieces.append(Doc(doc.vocab, words=[t.text for t in span],
                                       spaces=[bool(t.whitespace_) for t in span],
-                                      sent_starts=[True] + [False] * (len(span) - 1)))
+                                      sent_starts=starts))
             for (doc, start), parsed in zip(keys, self.model.pipe(pieces, batch_size=256),
                                             strict=True):
                 doc._.sitrep_parses[start] = parsed
