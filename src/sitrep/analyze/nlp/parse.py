@@ -73,7 +73,8 @@ class ParseComponent:
                     # A new Doc from the words: Span.as_doc copies arrays of the whole
                     # doc for every sentence, quadratic on long articles.
                     span = doc[start:end]
-                    starts: list[bool | int | None] = [True] + [False] * (len(span) - 1)
+                    starts: list[bool | int | None] = [False] * len(span)
+                    starts[0] = True
                     pieces.append(Doc(doc.vocab, words=[t.text for t in span],
                                       spaces=[bool(t.whitespace_) for t in span],
                                       sent_starts=starts))
