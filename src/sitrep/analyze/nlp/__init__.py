@@ -31,6 +31,7 @@ from sitrep.analyze import quotes as _quotes  # noqa: F401  (registers the quote
 from sitrep.analyze.nlp import coref as _coref  # noqa: F401  (registers sitrep_coref)
 from sitrep.analyze.nlp import sentences as _sentences  # noqa: F401
 from sitrep.analyze.nlp.actors import ActorFinder
+from sitrep.analyze.nlp.credits import without_credits
 from sitrep.analyze.nlp.parse import ParseComponent, selecting_words
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
@@ -73,7 +74,7 @@ class ActorsComponent:
         if self.finder is None:
             raise AnalysisError("sitrep_actors has no knowledge base: call bind(kb) first")
         published: date | None = doc._.sitrep_published
-        doc._.sitrep_mentions = self.finder.find(doc, published)
+        doc._.sitrep_mentions = without_credits(doc, self.finder.find(doc, published))
         return doc
 
 
