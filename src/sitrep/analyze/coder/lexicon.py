@@ -8,18 +8,18 @@ two files are made and which wins.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sitrep.analyze.coder.inflect import verb_forms
+from sitrep.analyze.fastyaml import safe_load
 from sitrep.errors import AnalysisError
 
-__all__ = ["PLOVER_TYPES", "Lexicon", "TriggerRule", "load_lexicon", "slots_in_order"]
+__all__ = ["PLOVER_TYPES", "Lexicon", "TriggerRule", "build_lexicon", "load_lexicon",
+           "slots_in_order"]
 
 HERE = Path(__file__).parent
 CURATED = HERE / "lexicon.yaml"
@@ -53,6 +53,12 @@ class TriggerRule:
     @property
     def specificity(self) -> int:
         return len(self.before) + len(self.after)
+
+    def __reduce__(self) -> tuple[Callable[..., TriggerRule], tuple[object, ...]]:
+        # The cached lexicon holds ~150,000 rules: rebuilding each through the constructor
+        # unpickles twice as fast as dataclasses' generic frozen-slots __setstate__.
+        return (TriggerRule, (self.lemma, self.words, self.type, self.mode, self.confidence,
+                              self.before, self.after, self.curated, self.nominal))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +129,7 @@ def _forms_of(lemma: str) -> list[tuple[str, ...]]:
 
 def read_curated(path: Path = CURATED) -> dict[str, Any]:
     """The curated YAML, schema-checked (AnalysisError names the entry that is wrong)."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, dict) or not {"verbs", "nouns", "governing", "negators",
                                          "future_cues"} <= set(raw):
         raise AnalysisError(f"{path}: needs verbs, nouns, governing, negators, future_cues")
@@ -145,7 +151,19 @@ def read_curated(path: Path = CURATED) -> dict[str, Any]:
 
 @cache
 def load_lexicon(curated_path: Path = CURATED, derived_path: Path = DERIVED) -> Lexicon:
-    """Build the trigger index (cached: the files are read once per process)."""
+    """The trigger index, built once per process, and read from the on-disk data cache
+    (:mod:`sitrep.analyze.datacache`) when one was built from the same files: building it
+    takes seconds of every CLI call. The cache key hashes both data files and the code that
+    builds the index (this module and the verb inflector)."""
+    from sitrep.analyze.datacache import load_cached
+
+    sources = [curated_path, derived_path, Path(__file__), HERE / "inflect.py"]
+    return load_cached("lexicon", sources, lambda: build_lexicon(curated_path, derived_path),
+                       Lexicon)
+
+
+def build_lexicon(curated_path: Path = CURATED, derived_path: Path = DERIVED) -> Lexicon:
+    """Build the trigger index from the two files (no caching)."""
     curated = read_curated(curated_path)
     rules: dict[str, list[TriggerRule]] = {}
 

@@ -13,7 +13,10 @@ the actors around it instead, and are made here once source and target are known
 * a host is PLOVER's recipient, the visitor its actor; a state's own forces that it
   deploys are not the recipient (:func:`visit_roles`);
 * withdrawing from an international organisation ("withdrew from UNESCO") reduces relations
-  (SANCTION 'withdraw'); RETREAT 'withdraw' is leaving territory.
+  (SANCTION 'withdraw'); RETREAT 'withdraw' is leaving territory;
+* an act done to a place ("sent aid to Gaza", "sites in Pakistan were struck", "lifted the
+  state of emergency in Darfur") has that place's country as its recipient when no actor is
+  named (:func:`place_target`).
 
 And light verbs: "ordered the mobilisation", "announced a suspension", "undertook a
 mediation mission" report the event the noun names; :func:`light_objects` finds such nouns
@@ -24,11 +27,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from sitrep.models import ActorRef
+from sitrep.models import ActorRef, Place
 
-__all__ = ["light_objects", "retype", "visit_roles"]
+__all__ = ["light_objects", "place_target", "retype", "visit_roles"]
+
+# Types whose recipient may be a place rather than an actor: attacks, aid, coercion and
+# withdrawals or concessions in a territory. A meeting, deal or protest in a city only
+# happens there.
+_PLACE_DIRECTED = frozenset({"ASSAULT", "AID", "COERCE", "RETREAT", "CONCEDE", "MOBILIZE"})
 
 # Sectors of actors whose "protest" is a statement, not a demonstration.
 _OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "SOC", "ELI", "SPY"})
@@ -37,6 +45,11 @@ _ARMED = frozenset({"MIL", "PRM", "REB", "COP"})
 _STATE_FORCE = frozenset({"GOV", "MIL", "COP"})
 _TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
 _OBJECT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
+# Verbs that only say an event (their subject) happened: "talks took place in Muscat",
+# "strikes resumed", "an agreement was reached". The noun is the news, with its own actors
+# ("talks between X and Y"); the verb's own reading ("took" = seized) is not.
+_HAPPENING = frozenset({"happen", "occur", "begin", "start", "resume", "continue", "proceed",
+                        "open"})
 _LIGHT_GAP = 5  # words a light verb may stand before its noun ("ordered the general ...")
 _NOT_BETWEEN = frozenset({",", ";", ":", "to", "that", "and", "or", "but", "which", "who"})
 
@@ -107,8 +120,8 @@ def light_objects(words: Sequence[str], nouns: Sequence[tuple[int, int]],
             token = parse[end - 1 - offset]
             while token.dep_ in {"compound", "amod"} and token.head.i > token.i:
                 token = token.head  # "a loan disbursement": the phrase's head noun
-            if token.dep_ in _OBJECT_DEPS and (token.head.lower_ in light
-                                               or token.head.lemma_.lower() in light):
+            if _happening(token) or (token.dep_ in _OBJECT_DEPS and (
+                    token.head.lower_ in light or token.head.lemma_.lower() in light)):
                 found[start] = token.head.i + offset
             continue
         for k in range(start - 1, max(-1, start - 1 - _LIGHT_GAP), -1):
@@ -118,3 +131,27 @@ def light_objects(words: Sequence[str], nouns: Sequence[tuple[int, int]],
                 found[start] = k
                 break
     return found
+
+
+def place_target(kind: str, target: tuple[ActorRef, ...],
+                 place: Place | None) -> tuple[ActorRef, ...]:
+    """The event's place as its recipient, for a place-directed event with none named.
+
+    PLOVER codes the place an attack hits or aid reaches ("Kyiv", "Gaza") with its country
+    and no sector; ``place`` is the event's location as the places module found it.
+    """
+    if target or kind not in _PLACE_DIRECTED or place is None or place.country is None:
+        return target
+    return (ActorRef(place.name, place.country, None),)
+
+
+def _happening(noun: Token) -> bool:
+    """Is ``noun`` the subject of a verb that only says it happened (see _HAPPENING)?"""
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if noun.dep_ in {"nsubj:pass", "nsubjpass"}:
+        return lemma == "reach"  # "an agreement was reached"
+    if noun.dep_ != "nsubj" or verb.i == noun.i:
+        return False
+    return lemma in _HAPPENING or (lemma == "take" and any(
+        c.dep_ in _OBJECT_DEPS and c.lower_ == "place" for c in verb.children))

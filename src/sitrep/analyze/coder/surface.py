@@ -8,14 +8,14 @@ split. Kept apart from :mod:`events` so each file holds one way of reading a sen
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from spacy.tokens import Doc
 
 from sitrep.analyze.nlp.records import Mention
 
 __all__ = ["DETERMINERS", "by_agent", "coordinated", "mutual", "naming_use", "phrase_end",
-           "surface_arguments", "thing_subject", "with_coordinated"]
+           "reduced_relative", "surface_arguments", "thing_subject", "with_coordinated"]
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
                          "these", "those"})
@@ -175,3 +175,26 @@ def surface_arguments(mentions: Sequence[Mention], words: Sequence[str], left: i
     if passive:
         source_m, target_m = by_agent(mentions, words, end, right), source_m
     return source_m, target_m
+
+
+# Words that, right before a participle, make it a verb of its own clause, not a modifier.
+_CLAUSE_JOINS = frozenset({"and", "or", "but", "who", "which", "that", "then", "also"})
+
+
+def reduced_relative(words: Sequence[str], i: int, left: int, verb_starts: Sequence[int],
+                     noun_at: Callable[[int], bool]) -> bool:
+    """Is the participle at ``i`` a reduced relative on the object of an earlier verb?
+
+    "pardoned 20 soldiers jailed over a coup plot", "vetoed a resolution demanding a
+    truce": the participle says something about a participant of the clause's main event,
+    which is the news. ``verb_starts`` are the clause's earlier verb triggers, ``noun_at``
+    says whether a token is a noun.
+    """
+    if i - 1 <= left or not words[i].endswith(("ed", "ing")) or not noun_at(i - 1):
+        return False
+    # The earlier verb takes the noun phrase as its object ("pardoned 20 soldiers"), not
+    # a preposition ("hackers linked to X attacked": that verb is itself the modifier).
+    return any(left <= start < i - 1 and not _CLAUSE_JOINS.intersection(words[start + 1:i])
+               and (words[start + 1] in DETERMINERS or words[start + 1].isdigit()
+                    or noun_at(start + 1))
+               for start in verb_starts)

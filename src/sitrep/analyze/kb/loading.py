@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from sitrep.analyze.fastyaml import SAFE_LOADER
 from sitrep.analyze.kb.schema import EntryModel, RolesFile
 from sitrep.errors import KnowledgeBaseError
 
@@ -41,10 +42,6 @@ CSV_OFFICE_COLUMNS = ("office_title", "office_country", "office_org", "office_st
                       "office_end", "office_sector")
 _CSV_LIST_COLUMNS = frozenset({"aliases", "demonyms", "seats"})
 
-try:  # the C parser is ~10x faster; loading runs on every CLI call
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
 
 
 def _describe(error: ValidationError) -> str:
@@ -58,7 +55,7 @@ def _describe(error: ValidationError) -> str:
 def _read_yaml(path: Path) -> object:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_Loader)  # a safe loader (CSafeLoader)
+            return yaml.load(handle, Loader=SAFE_LOADER)  # C or Python SafeLoader
     except OSError as exc:
         raise KnowledgeBaseError(f"{path}: cannot read actor file ({exc.strerror})") from exc
     except yaml.YAMLError as exc:
