@@ -20,9 +20,10 @@ from sitrep.settings import Settings
 __all__ = ["PARSE_COMPONENTS", "SHIPPED_MODEL", "find_model", "load_model"]
 
 SHIPPED_MODEL = Path(__file__).parent / "model"
-# What the coder reads: parts of speech (the morphologizer sets UPOS and Polarity; the
-# tagger PTB tags), lemmas (governing verbs) and the parse (arguments).
-PARSE_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
+# What the coder reads: parts of speech (the morphologizer sets UPOS and Polarity), lemmas
+# (governing verbs) and the parse (arguments). The tagger's PTB tags are read by nothing,
+# so it is not run (it is shipped for users of the model itself).
+PARSE_COMPONENTS = ("tok2vec", "morphologizer", "trainable_lemmatizer", "parser")
 
 
 def find_model(settings: Settings) -> Path | None:
@@ -45,7 +46,7 @@ def find_model(settings: Settings) -> Path | None:
 def load_model(path: Path) -> Language:
     """Load the pipeline at ``path`` with only :data:`PARSE_COMPONENTS` (that it has)."""
     try:
-        nlp = spacy.load(path, exclude=["ner", "entity_ruler", "senter"])
+        nlp = spacy.load(path, exclude=["ner", "entity_ruler", "senter", "tagger"])
     except (OSError, ValueError) as exc:
         raise AnalysisError(f"{path}: cannot load the spaCy model ({exc})") from exc
     if "parser" not in nlp.pipe_names:
