@@ -16,9 +16,11 @@ reason, recorded with the run.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -143,6 +145,28 @@ def _results_serial(
         yield doc if isinstance(doc, InputError) else _extract_and_analyze(doc, analyzer, published)
 
 
+# The pool already runs one worker per core: a worker's BLAS (numpy's OpenBLAS, used by the
+# parser) must not start threads of its own, or the workers fight over the cores.
+_SINGLE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def _single_threaded_children() -> Iterator[None]:
+    """Workers started inside inherit one-thread BLAS settings (read when they import numpy);
+    the caller's environment is restored afterwards. A user's own setting wins."""
+    saved = {variable: os.environ.get(variable) for variable in _SINGLE_THREAD}
+    for variable in _SINGLE_THREAD:
+        os.environ.setdefault(variable, "1")
+    try:
+        yield
+    finally:
+        for variable, value in saved.items():
+            if value is None:
+                os.environ.pop(variable, None)
+            else:
+                os.environ[variable] = value
+
+
 def _results_parallel(
     docs: Iterable[RawDocument | InputError], settings: Settings
 ) -> Iterator[Analysis | InputError]:
@@ -153,7 +177,7 @@ def _results_parallel(
     context = multiprocessing.get_context("forkserver")
     window: deque[Future[Analysis | InputError] | InputError] = deque()
     limit = settings.workers * WINDOW_PER_WORKER
-    with ProcessPoolExecutor(
+    with _single_threaded_children(), ProcessPoolExecutor(
         max_workers=settings.workers, mp_context=context,
         initializer=_init_worker, initargs=(settings,),
     ) as pool:
