@@ -5,7 +5,10 @@
 Reads WCXB dev article pages from ../shared when present (real, varied news HTML), else the
 bundled sample corpus repeated. Each repeat ingests into a fresh SQLite file, so every run
 does the full work (nothing is skipped as already stored). Prints the median articles/s over
-the repeats, the analysis rate in sentences/s on one core, and the peak memory.
+the repeats, the analysis rate in sentences/s on one core, the CPU milliseconds per article of
+each stage (run one after another in this process, over the first 100 pages), and the peak
+memory. The stage table says where the time goes on a busy machine, where wall-clock rates
+do not.
 
 Speed is measured here, never in tests.
 """
@@ -34,7 +37,7 @@ from pathlib import Path
 
 from sitrep.analyze import Analyzer
 from sitrep.analyze.nlp.model import find_model
-from sitrep.models import Article
+from sitrep.models import Analysis, Article
 from sitrep.pipeline import bundled_samples, ingest_sources
 from sitrep.settings import Settings
 from sitrep.store import Store
@@ -61,40 +64,52 @@ def _pages(limit: int, workdir: Path) -> tuple[list[str], str]:
     return copies[:limit], f"bundled samples repeated ({limit} files)"
 
 
-def _sentences_per_second(texts: list[str]) -> tuple[float, int]:
+def _sentences_per_second(articles: list[Article]) -> tuple[float, int, list[Analysis], float]:
     """Analysis alone on one core, counted in sentences the pipeline itself splits.
 
     Timed in CPU seconds of this process (the pass is single-threaded), so the figure per
-    core holds on a busy machine too; a short warm-up first fills the caches."""
+    core holds on a busy machine too; a short warm-up first fills the caches. Also returns
+    the analyses (for the store stage) and the CPU seconds the pass took."""
     analyzer = Analyzer(Settings())
-    articles = [Article(origin=str(i), text=t, published=date(2025, 8, 13))
-                for i, t in enumerate(texts)]
     with analyzer.nlp.select_pipes(enable=[analyzer.nlp.pipe_names[0]]):
-        sentences = sum(len(list(doc.sents)) for doc in analyzer.nlp.pipe(texts))
+        sentences = sum(len(list(doc.sents))
+                        for doc in analyzer.nlp.pipe(a.text for a in articles))
     for _ in analyzer.analyze_many(articles[:5]):
         pass
     started = time.process_time()
-    for _ in analyzer.analyze_many(articles):
-        pass
+    analyses = list(analyzer.analyze_many(articles))
     elapsed = time.process_time() - started
-    return sentences / elapsed, sentences
+    return sentences / elapsed, sentences, analyses, elapsed
 
 
-def _body_texts(paths: list[str]) -> list[str]:
+def _read_and_extract(paths: list[str]) -> tuple[list[Article], float, float]:
+    """Extracted articles of ``paths``, with the CPU seconds reading and extracting took."""
     from sitrep.extract import extract
     from sitrep.ingest import read_source
 
-    texts = []
     settings = Settings()
-    for path in paths:
-        for doc in read_source(path, settings):
-            if isinstance(doc, Exception):
-                continue
-            try:
-                texts.append(extract(doc).text)
-            except Exception:
-                continue
-    return texts
+    started = time.process_time()
+    docs = [doc for path in paths for doc in read_source(path, settings)
+            if not isinstance(doc, Exception)]
+    reading = time.process_time() - started
+    articles = []
+    started = time.process_time()
+    for doc in docs:
+        try:
+            articles.append(replace(extract(doc), published=date(2025, 8, 13)))
+        except Exception:
+            continue
+    return articles, reading, time.process_time() - started
+
+
+def _saving(analyses: list[Analysis], url: str) -> float:
+    """CPU seconds to store ``analyses`` one transaction each, as the writer does."""
+    with Store.open(url) as store:
+        run_id = store.start_run(["bench"])
+        started = time.process_time()
+        for analysis in analyses:
+            store.save(analysis, run_id)
+        return time.process_time() - started
 
 
 def main() -> int:
@@ -119,8 +134,9 @@ def main() -> int:
             store.close()
             rates.append(report.seen / elapsed)
         assert report is not None
-        texts = _body_texts(pages[:100])
-        sps, sentences = _sentences_per_second(texts)
+        articles, reading, extracting = _read_and_extract(pages[:100])
+        sps, sentences, analyses, analysing = _sentences_per_second(articles)
+        saving = _saving(analyses, f"sqlite:///{work / 'stages.db'}")
 
     # Workers are forkserver grandchildren, invisible to RUSAGE_CHILDREN; this process ran
     # every stage itself (the analysis-alone pass), so its peak is a worker's peak too.
@@ -135,6 +151,10 @@ def main() -> int:
     model = "trained parser" if find_model(Settings()) else "rules only, no parser"
     print(f"analysis alone, one core ({model}): {sps:,.0f} sentences per CPU-second "
           f"over {sentences} sentences")
+    stages = {"read": reading, "extract": extracting, "analyse": analysing, "store": saving}
+    print(f"CPU per article by stage, one process, {len(articles)} articles: " + ", ".join(
+        f"{name} {1000 * seconds / len(articles):.1f} ms" for name, seconds in stages.items())
+        + f"; total {1000 * sum(stages.values()) / len(articles):.1f} ms")
     print(f"peak RSS of one process running every stage: {peak_self:.0f} MiB "
           f"(each of the {args.workers} workers holds the same analyzer)")
     return 0

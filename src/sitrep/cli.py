@@ -14,6 +14,7 @@ Exit codes:
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -465,8 +466,17 @@ def demo() -> None:
     raise typer.Exit(code)
 
 
+# Set before numpy loads (the commands import it lazily). sitrep's matrices are small,
+# per-sentence batches: a BLAS thread per core only spins and doubles the CPU each sentence
+# costs, and with one thread the model multiplies through numpy's OpenBLAS, about three
+# times BLIS's speed here. A user's own setting wins.
+_ONE_BLAS_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def main() -> None:
     """Console-script entry point."""
+    for variable in _ONE_BLAS_THREAD:
+        os.environ.setdefault(variable, "1")
     app()
 
 

@@ -95,7 +95,8 @@ def test_ethnic_before_a_demonym_and_a_role_takes_the_country_from_the_context()
 
 @pytest.mark.parametrize(("text", "phrase", "expected"), [
     ("Artillery shelled Syrian villages overnight.", "Syrian villages", ("SYR", "CVL")),
-    ("Tanks shelled residential areas of Jaffna.", "residential areas", ("LKA", "CVL")),
+    ("Tanks shelled residential areas of Jaffna.", "residential areas of Jaffna",
+     ("LKA", "CVL")),
     ("Kenyan security forces raided the camp.", "Kenyan security forces", ("KEN", "MIL")),
     ("Russian civilian advisers were kidnapped.", "Russian civilian advisers",
      ("RUS", "CVL")),

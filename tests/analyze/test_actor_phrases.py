@@ -155,3 +155,11 @@ def test_a_country_word_starting_a_longer_place_is_the_place() -> None:
 def test_a_demonym_ending_a_personal_name_is_no_state() -> None:
     found = actors("UN rights chief Volker Türk criticised the decision.")
     assert "Türk" not in found
+
+
+def test_a_counterpart_without_an_owner_names_no_one() -> None:
+    found = actors("Old rivals turned wary counterparts, the Lithuanian and Belarusian "
+                   "foreign ministers met in Vilnius on Monday.")
+    assert "counterparts" not in found
+    assert actors("The Chilean minister met his Bolivian counterpart in La Paz.")[
+        "Bolivian counterpart"] == ("BOL", "GOV")

@@ -70,3 +70,31 @@ def test_gsr_sector_codes_are_read_by_their_primary_sector(tmp_path: Path) -> No
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     sectors = [a.sector for a in read_gold(path)[0].source]
     assert sectors == ["CVL", "CVL", None]
+
+
+def test_transnational_names_share_words_without_case_or_punctuation() -> None:
+    from sitrep.analyze.evaluate import GoldActor, _side_matches
+    from sitrep.models import ActorRef
+
+    agency = ActorRef(name="International Atomic Energy Agency (IAEA)", country="IGO",
+                      sector="GOV")
+    assert _side_matches([agency], [GoldActor("the IAEA", "IGO")])
+    assert _side_matches([ActorRef(name="UN", country="IGO", sector="GOV")],
+                         [GoldActor("U.N. inspectors", "IGO")])
+    assert not _side_matches([agency], [GoldActor("European Union", "IGO")])
+
+
+def test_gold_text_is_found_despite_doubled_spaces_and_ellipses() -> None:
+    from sitrep.analyze.evaluate import GoldActor, _resolved_at
+    from sitrep.models import ActorMention, Span
+
+    sentence = "U.S. and Russian negotiators return to Geneva this week."
+    start = sentence.index("Russian negotiators")
+    negotiators = ActorMention(id="a1", name="Russian negotiators", kind="group",
+                               country="RUS", sector="GOV",
+                               mentions=[Span(start, start + 19, "Russian negotiators")])
+    found = _resolved_at(sentence, GoldActor(" Russian  negotiators", "RUS", "GOV"),
+                         [negotiators])
+    assert found is negotiators
+    assert _resolved_at(sentence, GoldActor("U.S. ... negotiators", "USA", "GOV"),
+                        [negotiators]) is negotiators

@@ -91,8 +91,14 @@ def test_offsets_are_the_sentence(analyzer: Analyzer) -> None:
 def test_promised_cooperation_is_a_commitment(analyzer: Analyzer) -> None:
     assert top(analyzer, "Uruguay will support Paraguay's bid to host the games.").type == \
         "AGREE"
+    # A promised withdrawal is a concession (manual); a promised release or permission an
+    # AGREE (CAMEO 0353/0355, as the PLOVER gold codes them).
+    withdrawal = top(analyzer, "The militia said it would withdraw its fighters from the port.")
+    assert withdrawal.type == "CONCEDE"
     promised = top(analyzer, "The militia said it would release the kidnapped engineers.")
-    assert promised.type == "CONCEDE"
+    assert promised.type == "AGREE"
+    allowed = top(analyzer, "Iraq said it would allow the return of weapons inspectors.")
+    assert allowed.type == "AGREE"
 
 
 def test_obligation_and_condition(analyzer: Analyzer) -> None:

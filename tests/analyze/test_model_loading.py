@@ -53,3 +53,45 @@ def test_the_model_runs_inside_sitrep_parse(rule_analyzer: Analyzer) -> None:
     assert names == list(PIPELINE)
     assert nlp.pipe_names.index("sitrep_coref") < nlp.pipe_names.index("sitrep_parse") < \
         nlp.pipe_names.index("sitrep_events")
+
+
+
+def _blas_flags(nlp: spacy.language.Language) -> set[bool]:
+    return {layer.ops.use_blis for _, component in nlp.pipeline
+            for layer in component.model.walk()}
+
+
+def test_numpy_products_parse_exactly_as_blis_does() -> None:
+    from sitrep.analyze.nlp.model import SHIPPED_MODEL, use_numpy_products
+
+    if find_model(Settings()) != SHIPPED_MODEL:
+        pytest.skip("no shipped model")
+    exclude = ["ner", "entity_ruler", "senter", "tagger"]
+    with_blis, with_numpy = (spacy.load(SHIPPED_MODEL, exclude=exclude) for _ in range(2))
+    use_numpy_products(with_numpy)
+    assert _blas_flags(with_blis) == {True} and _blas_flags(with_numpy) == {False}
+    text = ("The foreign minister of Ghana accused the rebels on Tuesday of shelling "
+            "villages near the border, and the army said it would retaliate.")
+
+    def annotations(nlp: spacy.language.Language) -> list[tuple[str, str, str, int]]:
+        return [(t.pos_, t.lemma_, t.dep_, t.head.i) for t in nlp(text)]
+
+    assert annotations(with_numpy) == annotations(with_blis)
+    assert any(dep == "nsubj" for _, _, dep, _ in annotations(with_blis))
+
+
+def test_numpy_products_only_with_one_blas_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.analyze.nlp.model import SHIPPED_MODEL, one_blas_thread
+
+    for variable in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"):
+        monkeypatch.delenv(variable, raising=False)
+    assert not one_blas_thread()
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    assert one_blas_thread()
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")  # OpenBLAS reads its own first
+    assert not one_blas_thread()
+    if find_model(Settings()) != SHIPPED_MODEL:
+        return
+    assert _blas_flags(load_model(SHIPPED_MODEL)) == {True}
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")
+    assert _blas_flags(load_model(SHIPPED_MODEL)) == {False}

@@ -326,7 +326,7 @@ class GoldActor(BaseModel):
 class GoldSentence(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    id: str = Field(pattern=r"^(dev|dev2|heldout)-\d{4}$")
+    id: str = Field(pattern=r"^(dev|dev2|heldout|ho3)-\d{4}$")
     text: str = Field(min_length=20)
     date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     event: Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",

@@ -91,11 +91,12 @@ def test_vocabulary_file_fits_its_schema() -> None:
     path = Path(__file__).resolve().parents[2] / "src/sitrep/extract/chrome_vocabulary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"cta_verbs", "chrome_words", "ad_markers", "nav_separators",
-                         "banner_words", "reader_words"}
+                         "banner_words", "reader_words", "consent_words", "site_words"}
     for key, values in data.items():
         assert isinstance(values, list) and values, key
         assert all(isinstance(v, str) and v.strip() == v and v for v in values), key
-    single_words = ("cta_verbs", "chrome_words", "banner_words", "reader_words")
+    single_words = ("cta_verbs", "chrome_words", "banner_words", "reader_words",
+                    "consent_words", "site_words")
     assert all(" " not in v for key in single_words for v in data[key])
     vocabulary = load_vocabulary()
     assert "subscribe" in vocabulary.chrome_words

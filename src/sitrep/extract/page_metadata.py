@@ -9,6 +9,7 @@ guesses are the fallback.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -39,6 +40,7 @@ _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|writer|posted-by|contr
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+|posted\s+|reviewed\s+)?by[:\s]+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|&|,)\s*")
 _NOT_A_NAME = re.compile(r"https?://|@|\d{3,}|www\.")
+_BYLINE_TAGS = ("a", "span", "div", "p", "address")   # elements a byline class sits on
 
 
 @dataclass(slots=True)
@@ -47,6 +49,9 @@ class PageMetadata:
 
     headlines: list[str] = field(default_factory=list)   # JSON-LD headline, og:title
     h1: list[str] = field(default_factory=list)           # visible <h1> texts, in page order
+    # The h1 texts whose parts run together ("...of 2025 (US)Your Guide to..."): a heading
+    # styled from a headline plus a kicker or subtitle in separate elements.
+    fused_h1: set[str] = field(default_factory=set)
     h2: list[str] = field(default_factory=list)           # the first few <h2> texts
     html_title: str | None = None
     site_name: str | None = None
@@ -164,11 +169,27 @@ def _text_of(element: Any) -> str:
     return " ".join(element.text_content().split())
 
 
+_FUSED = re.compile(r"[a-z)\]!?]$")
+
+
+def _runs_together(heading: Any) -> bool:
+    """True when two child elements of ``heading`` meet with no space between them and the
+    second opens a new capitalised phrase ("(US)" + "Your Guide"): the page lays the parts
+    out as separate lines, so the heading text is two titles fused, not one headline."""
+    pieces = [piece for piece in heading.itertext() if piece]
+    for before, after in itertools.pairwise(pieces):
+        if _FUSED.search(before) and after[:1].isupper() and after[1:2].islower():
+            return True
+    return False
+
+
 def _read_visible(tree: Any, meta: PageMetadata) -> None:
     for heading in tree.xpath("//body//h1"):
         text = _text_of(heading)
         if text and len(text) <= 300:
             meta.h1.append(text)
+            if len(heading) and _runs_together(heading):
+                meta.fused_h1.add(text)
     for heading in tree.xpath("(//body//h2)[position() <= 5]"):
         text = _text_of(heading)
         if text and len(text) <= 300:
@@ -184,9 +205,10 @@ def _read_visible(tree: Any, meta: PageMetadata) -> None:
         meta.authors.extend(split_authors(_text_of(element)))
     if meta.authors:
         return
-    for element in tree.xpath("//body//*[@class]"):
-        if element.tag in {"a", "span", "div", "p", "address"} and _BYLINE_CLASS.search(
-                element.get("class") or ""):
+    # A lazy walk (not an XPath list of every classed element): most pages stop at the
+    # first byline, and the walk skips the rest.
+    for element in (element for body in tree.iter("body") for element in body.iter(*_BYLINE_TAGS)):
+        if _BYLINE_CLASS.search(element.get("class") or ""):
             text = _text_of(element)
             if 0 < len(text) <= 80:
                 meta.authors.extend(split_authors(text))

@@ -100,6 +100,27 @@ def _strip_colon_site(title: str, site_name: str | None, host_labels: list[str])
     return title
 
 
+def _strip_domain_token(title: str, url: str | None, site_name: str | None) -> str:
+    """Drop the site's domain glued to either end of a title without a separator
+    ("example.com Vibe coding"): a word that is the page's host or ``og:site_name``
+    spelled as a domain. Only an exact match counts: "Node.js" on nodejs.org is a topic."""
+    words = title.split()
+    if len(words) < 2:
+        return title
+    host = (urlsplit(url if url and "//" in url else f"//{url or ''}").hostname or "")
+    domains = {host.removeprefix("www."), (site_name or "").lower()} - {""}
+
+    def is_domain(word: str) -> bool:
+        word = word.strip(".").lower().removeprefix("www.")
+        return "." in word and word in domains
+
+    if is_domain(words[0]):
+        words = words[1:]
+    elif is_domain(words[-1]):
+        words = words[:-1]
+    return " ".join(words)
+
+
 def clean_title(title: str, url: str | None = None, site_name: str | None = None, *,
                 by_shape: bool = True) -> str:
     """Return the headline of ``title`` without the site name (whitespace normalised).
@@ -115,6 +136,7 @@ def clean_title(title: str, url: str | None = None, site_name: str | None = None
         return text
     hosts = _host_labels(url)
     text = _strip_colon_site(text, site_name, hosts)
+    text = _strip_domain_token(text, url, site_name)
     # Segments and the separators between them (odd positions), kept for rejoining.
     parts = _SPACED_SEPARATOR_KEPT.split(text)
     if len(parts) == 1:
@@ -206,6 +228,8 @@ def choose_title(meta: PageMetadata, fallback: str | None, url: str | None) -> s
     # for the logo; "15 replies to <headline>" is a comments heading, not the headline).
     best, best_score, agreed = None, 0.0, ""
     for heading in meta.h1:
+        if names_site(heading, meta.site_name, url):
+            continue    # the logo, even when the declared title opens with the site name
         for title in declared:
             score = _overlap_f1(heading, title)
             if score > best_score:
@@ -214,6 +238,15 @@ def choose_title(meta: PageMetadata, fallback: str | None, url: str | None) -> s
         best, agreed = next(((h2, title) for h2 in meta.h2 for title in declared
                              if _overlap_f1(h2, title) >= _MIN_AGREEMENT
                              and set(_words(h2)) <= set(_words(title))), (None, ""))
+    if best is not None and best in meta.fused_h1:
+        # A headline and its subtitle run together: the page's own declared title that
+        # agrees with the heading is the clean headline (trafilatura's guess, the fallback,
+        # is often the heading itself).
+        fused = best
+        clean = [title for raw in (*meta.headlines, meta.html_title or "")
+                 if (title := cleaned(raw)) and _overlap_f1(fused, title) >= _MIN_AGREEMENT]
+        if clean:
+            return max(clean, key=lambda title: _overlap_f1(fused, title))
     if best is not None:
         heading = cleaned(best, by_shape=False)
         inner = next((title for title in (agreed, *declared)

@@ -146,3 +146,25 @@ def test_countries_yaml_is_what_the_generator_builds() -> None:
 
     committed = yaml.safe_load(OUT.read_text(encoding="utf-8"))
     assert committed == build(), "countries.yaml is stale: re-run the generator"
+
+
+ACRONYM_FILES = ("igos.yaml", "groups.yaml", "bodies.yaml")
+
+
+@pytest.mark.parametrize("file_name", ACRONYM_FILES)
+def test_organisations_known_by_an_acronym_carry_it_in_their_name(file_name: str) -> None:
+    """A display name "International Atomic Energy Agency (IAEA)" shows the acronym that
+    news and coders use; the name without it stays an alias, so the text still matches.
+    An organisation whose initials are listed as an alias must show them."""
+    document = yaml.safe_load((DATA_DIR / file_name).read_text(encoding="utf-8"))
+    for raw in document:
+        name: str = raw["name"]
+        aliases: list[str] = raw.get("aliases", [])
+        if name.endswith(")") and " (" in name:
+            plain, acronym = name[:-1].split(" (", 1)
+            assert acronym in aliases and plain in aliases, name
+            continue
+        words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+        initials = "".join(w[0] for w in words)
+        assert not (len(initials) > 2 and initials in aliases and
+                    raw.get("kind") == "organization"), f"{name}: name it '{name} ({initials})'"

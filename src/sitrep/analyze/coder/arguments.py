@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from sitrep.analyze.nlp.records import Mention
 
-__all__ = ["ParsedRoles", "parse_roles"]
+__all__ = ["AGENT_HEADS", "ParsedRoles", "parse_roles", "statement_subject"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubj:outer", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -50,11 +50,11 @@ _NP_PARTS = frozenset({"compound", "flat", "nmod", "nmod:poss", "nmod:desc", "po
 # Head nouns that make a modifying event noun the name of a body, person or vehicle
 # ("aid agencies", "a carrier strike group", "protest leaders", "attack helicopters"): not
 # an event. Other heads keep it one ("an aid package", "a bombing campaign").
-_AGENT_HEADS = frozenset({"agency", "group", "worker", "organisation", "organization",
-                          "official", "leader", "organiser", "organizer", "movement",
-                          "committee", "team", "unit", "force", "helicopter", "ship",
-                          "vessel", "aircraft", "plane", "jet", "boat", "submarine", "drone",
-                          "coalition", "network", "body", "staff", "volunteer"})
+AGENT_HEADS = frozenset({"agency", "group", "worker", "organisation", "organization",
+                         "official", "leader", "organiser", "organizer", "movement",
+                         "committee", "team", "unit", "force", "helicopter", "ship",
+                         "vessel", "aircraft", "plane", "jet", "boat", "submarine", "drone",
+                         "coalition", "network", "body", "staff", "volunteer"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -68,6 +68,8 @@ _REPORTING = frozenset({"say", "tell", "announce", "state", "report", "add", "cl
 _BACKGROUND = frozenset({"after", "before", "since", "while", "by", "without", "despite",
                          "following", "amid", "in", "when", "as", "because", "if", "unless",
                          "until", "upon"})
+# Clauses about something else: a complement chain under one is subordinate too.
+_ADVERBIAL = frozenset({"advcl", "acl", "acl:relcl", "relcl"})
 _SUBORDINATE = frozenset({"advcl", "acl", "acl:relcl", "relcl", "csubj", "nmod", "obl",
                           "obj", "nsubj", "nsubj:pass", "appos", "compound", "amod"})
 
@@ -90,6 +92,9 @@ class ParsedRoles:
     # soldiers jailed for ...", "vetoed a resolution demanding ...", "welcomed X, who is
     # trying to ..."): background about that participant, not the sentence's news.
     embedded: bool = False
+    # The complement of an adjective on a noun ("an issue likely to dominate X"): the
+    # noun is the doer, not an actor; no actor may be borrowed by word order.
+    descriptive: bool = False
 
 
 class _MentionIndex:
@@ -164,6 +169,11 @@ def _describes_participant(verb: Token, trigger_heads: set[int]) -> bool:
     if current.dep_ not in {"acl", "acl:relcl", "relcl"}:
         return False
     node = current.head
+    if node.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and node.head.i in trigger_heads and \
+            node.head.i > verb.i and not any(c.dep_ in _OBJECTS for c in verb.children):
+        # "soldiers captured in Kursk were released": a passive participle on the main
+        # verb's subject (no object of its own); the release is the news.
+        return True
     for _ in range(6):
         if node.i in trigger_heads and node.i < verb.i:
             return True
@@ -283,7 +293,12 @@ def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
         # the first one's auxiliaries and negation.
         roles.negated = roles.negated or _negated(head)
         roles.future = roles.future or _future(head)
-    roles.subordinate = dep in _SUBORDINATE and not nominal
+    clause = trigger  # "who is attempting to break": the clause is the relative one
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head
+    roles.subordinate = not nominal and (dep in _SUBORDINATE or clause.dep_ in _ADVERBIAL)
+    roles.descriptive = not nominal and clause is not trigger and clause.dep_ == "amod" \
+        and clause.head.pos_ in {"NOUN", "PROPN"}
     before = trigger.nbor(-1) if trigger.i > 0 else None
     # A possessive before the form makes it an adjective only when it is a pronoun ("its
     # besieged town"): a bare name there ("Beijing criticised ...") is the subject that a
@@ -296,7 +311,7 @@ def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
     roles.embedded = not nominal and _describes_participant(trigger, heads)
     if nominal and dep == "compound" and trigger.head.i == trigger.i + 1 and \
             trigger.head.pos_ == "NOUN" and trigger.head.i not in heads and \
-            trigger.head.lemma_.lower() in _AGENT_HEADS:
+            trigger.head.lemma_.lower() in AGENT_HEADS:
         # "an aircraft carrier strike group", "aid agencies said": a kind of body, no event.
         roles.modifier = True
     roles.background = any(c.dep_ in {"mark", "case"} and c.lower_ in _BACKGROUND
@@ -324,6 +339,18 @@ def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
                 places += more_places
                 if firsts:
                     break
+    if not firsts:
+        # "demanded that its partners refuse", "warned that Japan would suffer": the one
+        # the demand or warning is about is the subject of the that-clause.
+        for child in trigger.children:
+            if child.dep_ != "ccomp":
+                continue
+            for tok in child.children:
+                if tok.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
+                    firsts += [m for m in index.of_phrase(tok, skip=frozenset(exclude))
+                               if m.start not in exclude and m not in firsts]
+            if firsts:
+                break
     roles.target = firsts + [m for m in places if m not in firsts]
     return roles
 
@@ -363,3 +390,19 @@ def _nominal_roles(noun: Token, index: _MentionIndex, roles: ParsedRoles,
     roles.target = [m for m in roles.target if m.start not in exclude]
     roles.subordinate = phrase.dep_ not in {"ROOT", "obj", "nsubj", "nsubj:pass", "conj"}
     return roles
+
+
+def statement_subject(trigger: Token, mentions: Sequence[Mention],
+                      offset: int = 0) -> list[Mention]:
+    """The actors a fronted statement is about: "Croatian authorities are failing to ...,
+    a rights group protested" (the speech verb a ``parataxis`` after the main clause) is a
+    protest against the main clause's subject. Empty when the shape does not hold."""
+    head = trigger.head
+    if trigger.dep_ != "parataxis" or head.i >= trigger.i:
+        return []
+    index = _MentionIndex(mentions, offset)
+    found: list[Mention] = []
+    for child in head.children:
+        if child.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
+            found += [m for m in index.of_phrase(child) if m not in found]
+    return found

@@ -1,8 +1,9 @@
 """PLOVER event coding: triggers from the lexicon, actors around them, modality.
 
-For each sentence, every token that starts a lexicon rule is a candidate trigger (tokens
-inside quotation marks are speech, not narrated events, and are skipped). The most
-specific matching rule wins per trigger (a stop rule with keywords silences a default).
+For each sentence, the triggers are found by :mod:`sitrep.analyze.coder.triggers` (every
+token that starts a lexicon rule, the most specific rule winning); this module reads each
+trigger's clause, actors and modality, and :mod:`sitrep.analyze.coder.readings` derives
+what the framed act amounts to (a promise, a threat, a refusal).
 
 Who did what to whom. With a dependency parse (a trained model ran), source and target come
 from the parse (:mod:`sitrep.analyze.coder.arguments`: subjects, objects, recipient
@@ -14,11 +15,10 @@ first actor after it, likewise; a passive ("was attacked by X") swaps them. Unna
 ("protesters") take the country of the event's place, or of the police or court acting.
 
 Modality, from the few words before the trigger: a negator ("did not", "will not") sets
-``negated``; and a negated cooperative event (AGREE, SUPPORT, RETREAT...) is also coded as
-the REJECT it amounts to ("will not withdraw" is a refusal), so that a negation is never
-reported as a plain AGREE. Future cues ("will", "is set to", "plans to") set ``future``. A
-trigger governed by another trigger verb ("threatened to attack", "demanded that Kyiv
-withdraw") is kept, as future, at low confidence: the governing verb is the event.
+``negated`` (a negated cooperative event is also coded as the REJECT it amounts to, see
+:mod:`~sitrep.analyze.coder.readings`). Future cues ("will", "is set to", "plans to") set
+``future``. A trigger governed by another trigger verb ("threatened to attack", "demanded
+that Kyiv withdraw") is kept, as future, at low confidence: the governing verb is the event.
 
 ``confidence`` ranks events honestly for evaluation, which takes each sentence's best: the
 rule's own confidence (curated and specific patterns higher), plus evidence (an actor found
@@ -30,28 +30,52 @@ shows modifying a noun ("the besieged town") is no event.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sitrep.analyze.coder.arguments import parse_roles
-from sitrep.analyze.coder.lexicon import Lexicon, TriggerRule, load_lexicon, slots_in_order
-from sitrep.analyze.coder.refine import light_objects, place_target, retype, visit_roles
+from sitrep.analyze.coder.irrealis import IRREALIS_CEILING, irrealis
+from sitrep.analyze.coder.lexicon import Lexicon, load_lexicon
+from sitrep.analyze.coder.readings import (
+    CONFLICTUAL,
+    COOPERATIVE,
+    Framing,
+    readings,
+    stated_condition,
+    stated_demand,
+)
+from sitrep.analyze.coder.refine import (
+    BATCHES,
+    PLACE_DIRECTED,
+    light_objects,
+    missile_test,
+    place_source,
+    place_target,
+    retype,
+    visit_roles,
+)
+from sitrep.analyze.coder.sides import Clause, other_side, refs
 from sitrep.analyze.coder.surface import (
-    DETERMINERS,
+    between_parties,
     by_agent,
     mutual,
-    naming_use,
-    phrase_end,
     reduced_relative,
+    subject_modifier,
     surface_arguments,
-    thing_subject,
     with_coordinated,
+    with_owner,
+)
+from sitrep.analyze.coder.triggers import (
+    BE,
+    NOMINAL_CONTEXT,
+    annotated,
+    find_triggers,
+    pos_reader,
 )
 from sitrep.analyze.nlp.records import (
-    ActorIdentity,
     Mention,
     QuotedStretch,
     TokenView,
@@ -61,166 +85,44 @@ from sitrep.analyze.nlp.records import (
 )
 from sitrep.models import ActorRef, Event, Place
 
-__all__ = ["EventCoder", "code_sentence"]
+__all__ = ["CONFLICTUAL", "COOPERATIVE", "EventCoder", "code_sentence"]
 
-COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                         "CONSULT"})
-_BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got"})
 _CLAUSE_BREAKS = frozenset({";", "—", "–", "--", ":"})
 _SUBORDINATORS = frozenset({"who", "which", "while", "whereas", "because", "although",
                             "when", "if", "whether"})
 # Words that open another clause: its actors are not the trigger's target.
 _CLAUSE_ENDS = frozenset({"who", "which", "while", "whereas", "because", "although"})
-_WINDOW = 8
-_OBLIGATION = frozenset({"must", "should", "ought"})
 _COMMISSIVE = frozenset({"vow", "swear", "pledge", "promise", "warn", "threaten"})
 _DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
 # Types whose actor acts on itself: a passive subject without agent is the source.
 _SELF_DIRECTED = frozenset({"MOBILIZE"})
-CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# "guerrillas have been demobilized", "troops were withdrawn": the force retreats.
+_SELF_DIRECTED_RETREATS = frozenset({"disarm", "withdraw"})
 _REPORTING = frozenset({"said", "says", "say", "told", "tells", "announced", "announces",
                         "stated", "states", "reported", "added", "claimed", "claims",
                         "insisted", "insists", "argued", "argues", "noted", "confirmed",
                         "believes", "believed", "thinks", "that"})
+# Participles that state their subject's stance, not what was done to it: "Israel is
+# opposed to X", "Kyiv is committed to the talks" (an adjective a parser reads as passive).
+_STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "resolved",
+                                  "dedicated", "devoted", "inclined", "disposed"})
 _SUBORDINATE_PREPOSITIONS = frozenset({"after", "before", "since", "while", "by", "without",
                                        "despite", "following", "amid", "over", "for", "of"})
-# "did not meet" reports a fact (the act, negated); "does not recognize", "will not
-# withdraw" state a refusal.
-_VOLITIONAL = frozenset({"will", "would", "wo", "'ll", "shall", "won't", "refuse",
-                         "refused", "refuses", "can", "cannot", "could", "does", "do"})
-# Verbal stances: "did not endorse" withholds support (a refusal), where "did not meet"
-# only reports that a meeting did not happen.
-_STANCES = frozenset({"SUPPORT", "AGREE", "CONCEDE"})
-# "failed to reach agreement", "failed to agree": talks in which the sides rejected each
-# other's terms (PLOVER gold codes them REJECT), not a reportable AGREE.
-_FAILED = frozenset({"fail", "failed", "fails", "failing"})
 _VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT"})
-_WILLING = frozenset({"willing", "ready", "prepared", "open", "eager", "offered", "offers",
-                      "offer"})
 _CONDITIONS = frozenset({"unless", "otherwise"})
-# Words after which a verb form is a noun ("the deal", "its control", "possible changes").
-_NOMINAL_CONTEXT = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "your",
-                              "my", "this", "that", "these", "those", "any", "some", "of",
-                              "for", "in", "on", "at", "with", "no", "every", "each", "such",
-                              "'s", "’s", "new", "possible", "first", "latest", "further"})
-_ADJECTIVE_ENDINGS = ("al", "ic", "ary", "ive", "ian", "ese", "ous", "ful", "ish")
-_VERB_CONTEXT = frozenset({"to", "will", "would", "shall", "could", "can", "may", "might",
-                           "must", "did", "does", "do", "not", "n't", "also", "has", "have",
-                           "had", "he", "she", "it", "they", "we", "i", "who", "which",
-                           "that", "then", "jointly", "again", "later", "formally"})
 _MODAL_WINDOW = 4
-
-
-@dataclass(slots=True)
-class _Trigger:
-    start: int
-    end: int
-    rule: TriggerRule
-
-
-def _verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
-                 pos_at: Callable[[int], str] | None, after_trigger: bool) -> bool:
-    """Is doc[i] plausibly the verb (not the noun "deal", "control")?
-
-    A tagger's VERB is believed; otherwise (no tagger, or one that calls "vetoed" an
-    adjective in headline-style copy) the surface rules decide.
-
-    Any form after a determiner or preposition is a noun. A past or -ing form is a verb. A
-    base or -s form of an uncurated rule without keywords needs verb context before it (an
-    auxiliary, "to", a pronoun). A sentence-initial word is an imperative or a heading
-    ("Subscribe", "Leave a comment"), not a coded event.
-    """
-    if i > 0 and doc[i - 1].like_num:
-        return False  # "twelve detained fishermen": a participle used as an adjective
-    previous = words[i - 1] if i > 0 else ""
-    if previous in DETERMINERS or (previous in {"-", "–"} and doc[i - 1].whitespace_ == ""):
-        # "the wounded", "the killing", "Israeli-occupied": a noun or a compound adjective,
-        # whatever a tagger says.
-        return False
-    word = words[i]
-    head = rule.lemma.split()[0]
-    plain = (head, head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else head)
-    if word in plain and previous.endswith(_ADJECTIVE_ENDINGS) and previous.isalpha() and \
-            len(previous) > 4:
-        return False  # "economic aid", "tribal clashes", "naval blockade": a noun
-    if pos_at is not None and pos_at(i) in {"VERB", "AUX"}:
-        return True  # a tagger's "not a verb" is not trusted alone: the rules below decide
-    if previous in _NOMINAL_CONTEXT or doc[i].is_sent_start:
-        return False
-    if pos_at is not None and pos_at(i) in {"NOUN", "PROPN"} and word in plain and \
-            len(rule.words) == 1:
-        # A base or -s form the tagger calls a noun ("power supply", "air links", "a press
-        # release") is one: a tagger errs on participles in headlines, rarely on these.
-        return False
-    if word.endswith(("ed", "ing")) or word not in plain:
-        return True
-    if after_trigger:
-        return False  # "impose sanctions": a base/-s form right after a verb is its object
-    if rule.curated or rule.specificity:
-        return True
-    return previous in _VERB_CONTEXT
-
-
-def _best_rule(lexicon: Lexicon, doc: Doc, words: Sequence[str], i: int,
-               limit: int, pos_at: Callable[[int], str] | None,
-               after_trigger: bool = False) -> _Trigger | None:
-    """The most specific rule that fits at token i (None when no rule does)."""
-    best: _Trigger | None = None
-    after_window: set[str] | None = None
-    before_window: set[str] | None = None
-    shaped: dict[tuple[str, bool, bool], bool] = {}
-    word = words[i]
-    candidates: list[TriggerRule] = list(lexicon.rules_at(word))
-    if word in lexicon.keyed:
-        after_window = set(words[i + 1:min(limit, i + 1 + _WINDOW)])
-        before_window = set(words[max(0, i - _WINDOW):i])
-        candidates += lexicon.keyed_rules(word, after_window | before_window)
-    for rule in candidates:
-        end = i + len(rule.words)
-        if end > limit:
-            continue
-        if len(rule.words) > 1 and any(words[i + k] != w for k, w in enumerate(rule.words)):
-            continue
-        if rule.after:
-            window = after_window if end == i + 1 and after_window is not None else \
-                set(words[end:min(limit, end + _WINDOW)])
-            if i > 0 and words[i - 1] in _BE:
-                # A passive puts the object first: "the curfew was lifted", "intelligence
-                # was shared".
-                window = window | set(words[max(0, i - _WINDOW):i])
-                if not all(slot & window for slot in rule.after):
-                    continue
-            elif not all(slot & window for slot in rule.after) or not slots_in_order(
-                    rule.after, words, end, min(limit, end + _WINDOW) if rule.curated
-                    else phrase_end(words, end, min(limit, end + _WINDOW))):
-                continue
-        if rule.before:
-            if before_window is None:
-                before_window = set(words[max(0, i - _WINDOW):i])
-            if not all(slot & before_window for slot in rule.before):
-                continue
-        if not rule.nominal:
-            key = (rule.lemma, rule.curated, bool(rule.specificity))
-            if key not in shaped:
-                shaped[key] = _verb_shaped(doc, words, i, rule, pos_at, after_trigger)
-            if not shaped[key]:
-                continue
-        # A phrasal verb matched word for word ("ruled out", "went on hunger strike") is
-        # more specific than the same verb with a keyword somewhere after it.
-        if best is None or (len(rule.words), rule.specificity, rule.curated,
-                            rule.confidence) > (len(best.rule.words), best.rule.specificity,
-                                                best.rule.curated, best.rule.confidence):
-            best = _Trigger(i, end, rule)
-    return best
-
-
-def _refs(mentions: Sequence[Mention]) -> tuple[ActorRef, ...]:
-    seen: dict[str, ActorRef] = {}
-    for m in mentions:
-        actor: ActorIdentity | None = m.actor
-        if actor is not None and actor.key not in seen:
-            seen[actor.key] = actor.ref()
-    return tuple(seen.values())
+# Verbs whose ACCUSE reading ("committed war crimes") names the accused as the doer.
+_ALLEGED = frozenset({"commit"})
+# "would not hesitate to strike": the negation denies the hesitation, not the act.
+_LITOTES = frozenset({"hesitate", "hesitated", "hesitating"})
+_REFUSALS = frozenset({"refuse", "decline"})
+_REFUSAL_FORMS = frozenset({"refused", "refuses", "refuse", "declined", "declines"})
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+# Events two parties do together: a noun's "between X and Y" names them.
+_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# A demand or threat read from "X said Y must ..." / "Y would ... if Z": as sure as a
+# mid-strength verb trigger.
+_DEMAND_CONFIDENCE = 0.65
 
 
 class EventCoder:
@@ -241,7 +143,7 @@ class EventCoder:
         view = tokens_of(doc)
         text = text_of(doc)
         parses: dict[int, Doc] = doc._.sitrep_parses or {}
-        whole = doc if _annotated(doc, "DEP") else None
+        whole = doc if annotated(doc, "DEP") else None
         for sentence in sentences_of(doc):
             in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end
                            and not any(q.start <= m.start_char < q.end for q in quoted)]
@@ -256,7 +158,8 @@ class EventCoder:
                 located = places_for(place_mentions, start, end)
                 events.append(Event(
                     type=event.type, mode=event.mode,
-                    source=_placed(event.source, located),
+                    source=place_source(event.type, _placed(event.source, located),
+                                        located),
                     target=place_target(event.type, _placed(_policed(
                         event.source, event.target), located), located),
                     date=dated, location=located,
@@ -296,22 +199,6 @@ def _place_lookup() -> Callable[[Sequence[Any], int, int], Place | None]:
     return location_for_span
 
 
-def _pos_reader(tagged: Doc, shift: int) -> Callable[[int], str]:
-    """The part of speech of doc token ``i``, read from ``tagged`` (``i - shift`` there)."""
-    def pos_at(i: int) -> str:
-        return str(tagged[i - shift].pos_)
-    return pos_at
-
-
-def _annotated(doc: Doc, attr: str) -> bool:
-    """``doc.has_annotation(attr)``, remembered on the doc: on an unparsed doc the check
-    reads every token, and the coder asks it for every sentence."""
-    key = f"sitrep_annotated_{attr}"
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.has_annotation(attr)
-    return bool(doc.user_data[key])
-
-
 def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence[Mention],
                   quoted: Sequence[QuotedStretch], view: TokenView, *,
                   parse: Doc | None = None, offset: int = 0) -> list[Event]:
@@ -321,44 +208,17 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
     read them many times. ``parse`` is the sentence's dependency parse, where token ``i``
     of ``doc`` is ``parse[i - offset]`` (the doc itself, offset 0, when it is parsed whole).
     """
-    if parse is None and _annotated(doc, "DEP"):
+    if parse is None and annotated(doc, "DEP"):
         parse, offset = doc, 0
     words = view.lower
     texts = view.text
     text = text_of(doc)
-    triggers: list[_Trigger] = []
-    tagged, shift = (parse, offset) if parse is not None and _annotated(parse, "POS") \
+    tagged, shift = (parse, offset) if parse is not None and annotated(parse, "POS") \
         else (doc, 0)
-    pos_at = _pos_reader(tagged, shift) if _annotated(tagged, "POS") else None
+    pos_at = pos_reader(tagged, shift) if annotated(tagged, "POS") else None
     in_mention = {k for m in mentions for k in range(m.start, m.end)}
-    mention_starts_at = {m.start for m in mentions}
-    # Words of a date are never triggers: "on March 3", "in May 2024".
-    dated = [(d.start, d.end) for d in doc._.sitrep_dates or []
-             if d.start < sentence.end_char and d.end > sentence.start_char]
-    i = sentence.start
-    while i < sentence.end:
-        if (words[i] not in lexicon.index and words[i] not in lexicon.keyed) or \
-                i in in_mention or any(a <= view.idx[i] < b for a, b in dated):
-            i += 1
-            continue
-        if not view.alpha[i] or any(q.start <= view.idx[i] < q.end for q in quoted):
-            i += 1
-            continue
-        after_trigger = bool(triggers) and triggers[-1].end == i
-        found = _best_rule(lexicon, doc, words, i, sentence.end, pos_at, after_trigger)
-        if found is not None and found.rule.lemma in lexicon.naming and naming_use(
-                words, i, found.rule.specificity > 0, mention_starts_at, sentence.start):
-            i = found.end
-            continue
-        if found is not None and found.rule.lemma in lexicon.evidential and thing_subject(
-                words, i, in_mention, sentence.start, parse, offset):
-            i = found.end  # "movements suggest preparations": evidence, not a proposal
-            continue
-        if found is not None:
-            triggers.append(found)
-            i = found.end
-            continue
-        i += 1
+    triggers = find_triggers(lexicon, doc, sentence, mentions, quoted, view, pos_at, parse,
+                             offset)
     has_parse = parse is not None
     typed_heads = {t.start for t in triggers if t.rule.type is not None}
     governing_heads = {t.start for t in triggers if t.rule.lemma in lexicon.governing
@@ -368,7 +228,7 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
     light_nouns = light_objects(
         words, [(t.start, t.end) for t in triggers if t.rule.nominal and t.rule.type],
         lexicon.light, parse, offset,
-        lambda k: k > sentence.start and words[k - 1] not in _NOMINAL_CONTEXT)
+        lambda k: k > sentence.start and words[k - 1] not in NOMINAL_CONTEXT)
     light_verbs = set(light_nouns.values())
     events: list[Event] = []
     for index, trigger in enumerate(triggers):
@@ -425,15 +285,27 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                      and (other.rule.type is not None or other.rule.lemma in _COMMISSIVE)]
         governed = bool(governors) and trigger.start not in light_nouns
         vowed = any(g.rule.lemma in _COMMISSIVE for g in governors)
-        passive = bool(before_words) and before_words[-1] in _BE | {"been"} and \
-            words[trigger.start].endswith(("ed", "en", "t"))
+        stative = words[trigger.start] in _STATIVE_PARTICIPLES and \
+            "by" not in words[trigger.end:trigger.end + 2]
+        passive = bool(before_words) and before_words[-1] in BE | {"been"} and \
+            words[trigger.start].endswith(("ed", "en", "t")) and not stative
         source_m, target_m = surface_arguments(mentions, words, left, right,
                                                (trigger.start, trigger.end), skipped, passive)
         if mutual(rule.type, source_m) and words[trigger.end:trigger.end + 1] != ["with"]:
             target_m = []  # "X and Y will meet (...)": the parties are the subject
         subordinate = left > sentence.start
-        background = bool(before_words) and before_words[-1] in _SUBORDINATE_PREPOSITIONS
+        # "after meeting", "for protesting": background. "a package of sanctions" is the
+        # sanctions themselves.
+        background = bool(before_words) and before_words[-1] in _SUBORDINATE_PREPOSITIONS \
+            and not (before_words[-1] == "of" and len(before_words) > 1 and
+                     before_words[-2] in BATCHES)
         light = trigger.start in light_nouns
+        if light and not future:
+            # "talks will be held", "will announce a suspension": the light verb's modal
+            # dates the noun's event.
+            verb_at = light_nouns[trigger.start]
+            future = any(w in lexicon.future_cues and w != "to"
+                         for w in words[max(sentence.start, verb_at - _MODAL_WINDOW):verb_at])
         if parse is not None:
             head = trigger.end - 1 if rule.nominal else trigger.start
             others = typed_heads - {trigger.start, light_nouns.get(trigger.start, -1)}
@@ -443,13 +315,19 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                 # "was received at the Kremlin by Putin": the parser may hang "by X" on a
                 # noun; the agent is still the first "by" actor of the clause.
                 roles.source = by_agent(mentions, words, trigger.end, right)
-                if not roles.source and rule.type in _SELF_DIRECTED:
+                if not roles.source and (rule.type in _SELF_DIRECTED or (
+                        rule.type == "RETREAT" and rule.mode in _SELF_DIRECTED_RETREATS)):
                     # "Serbian police were deployed": the mobilised force is the actor.
                     roles.source, roles.target = roles.target, []
+                elif not roles.source and stative:
+                    # "Israel is opposed to X": the subject holds the stance.
+                    roles.passive = False
+                    roles.source = [m for m in roles.target if m.start < trigger.start]
+                    roles.target = [m for m in roles.target if m.start >= trigger.end]
             # The parser may lose one side of a long coordination ("US President Donald
             # Trump and Russian President Vladimir Putin"); the words still join them.
             source_m = with_coordinated(mentions, roles.source, words) or (
-                [] if roles.passive else source_m)
+                [] if roles.passive or roles.descriptive else source_m)
             if mutual(rule.type, source_m):
                 # The parties are the subject; "in Tokyo" is where, not with whom.
                 target_m = [m for m in roles.target if not m.locative
@@ -459,25 +337,49 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             negated = negated or roles.negated
             future = future or roles.future
             subordinate = roles.subordinate
-            if roles.modifier:
-                continue  # "the besieged town", "the agreed line": an adjective, no event
-            background = roles.background or roles.embedded  # about a participant
+            named_before = trigger.start - 1 in in_mention and \
+                words[trigger.start - 1] not in _POSSESSIVES
+            if roles.modifier and not named_before:
+                # "the besieged town", "the agreed line": an adjective, no event. After a
+                # named actor ("President Lai Ching-te rejected") the form is its verb,
+                # whatever a parser misled by the name says.
+                continue
+            # About a participant, or about a thing ("an issue likely to dominate").
+            background = roles.background or roles.embedded or roles.descriptive
             if roles.governor is not None and roles.governor.i + offset in governing_heads \
                     and trigger.start not in light_nouns:
                 governed = True
                 vowed = vowed or roles.governor.i + offset in commissive_heads
+        if any(w in _LITOTES for w in before_words):
+            negated = False  # "would not hesitate to use force": an affirmation
         if not rule.nominal and reduced_relative(words, trigger.start, left, [
                 t.start for t in triggers[:index] if not t.rule.nominal and t.rule.type],
                 lambda k: pos_at(k) in {"NOUN", "PROPN"} if pos_at else k in in_mention):
             background = True  # "pardoned soldiers jailed for ...": about a participant
+        elif not rule.nominal and subject_modifier(
+                words, trigger.start, right,
+                {t.start for t in triggers[index + 1:] if not t.rule.nominal and t.rule.type},
+                lambda k: pos_at(k) in {"NOUN", "PROPN"} if pos_at else k in in_mention):
+            # "soldiers captured in Kursk were released by Russia": about the subject, who
+            # underwent it (its doer is unnamed); the passive after it is the news.
+            background = True
+            source_m, target_m = [], [m for m in mentions if m.end == trigger.start]
         if rule.nominal and not light and any(
                 not t.rule.nominal and t.rule.type is not None
                 and left <= t.start < trigger.start for t in triggers):
             # "condemned the attack": a noun in a verb's object says nothing of its agent.
             source_m = []
-        source = _refs(source_m)
+        if rule.nominal and not source_m and rule.type in _JOINT_TYPES:
+            # "an agreement to restore flights between India and China was reached".
+            source_m = between_parties(mentions, words, trigger.end, right)
+        source_m = with_owner(mentions, source_m, words)
+        if rule.type == "CONSULT" and target_m and not target_m[0].locative:
+            # "invited Putin to the United States", "met Erdogan in Ankara": a place after
+            # the one met is where, not another party ("apologised to Qatar" is whom).
+            target_m = [m for m in target_m if not m.locative]
+        source = refs(source_m)
         source_keys = {m.actor.key for m in source_m if m.actor}
-        target = tuple(r for r, m in zip(_refs(target_m), target_m, strict=False)
+        target = tuple(r for r, m in zip(refs(target_m), target_m, strict=False)
                        if not (m.actor and m.actor.key in source_keys)) if target_m else ()
         confidence = rule.confidence
         # A noun's neighbours are weaker evidence, unless a light verb makes it the clause's
@@ -515,64 +417,59 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                             view.idx[trigger.end - 1] + len(texts[trigger.end - 1])]
         names = [w for m in source_m if m.actor for w in m.actor.name.lower().split()] \
             if source_m else [] if passive else list(words[left:trigger.start])
-        left_from = _refs([m for m in target_m
+        left_from = refs([m for m in target_m
                            if "from" in words[max(trigger.end, m.start - 2):m.start]])
         joint = rule.nominal and "joint" in words[max(left, trigger.start - 3):trigger.start]
         kind, mode = retype(rule.type, rule.mode, rule.lemma, source, left_from, names,
                             lexicon.crowds, words[trigger.end:trigger.end + 1] == ["to"],
                             joint)
+        if missile_test(kind, rule.lemma, words[trigger.end:right]):
+            kind, mode, target = "MOBILIZE", "weapons", ()  # "fired missiles into the sea"
         source, target = visit_roles(kind, rule.lemma, source, target)
+        if kind == "ACCUSE" and rule.lemma in _ALLEGED:
+            # "Amnesty said Israeli forces had committed war crimes": the doer is the
+            # accused, the sentence's first actor (when another) the accuser.
+            speaker = refs(mentions[:1])
+            source, target = (speaker if speaker != source else ()), source
+        source, target = other_side(
+            kind, rule.lemma, rule.nominal, source, target, target_m, source_keys,
+            Clause(mentions, words, texts, trigger.start, trigger.end, right, sentence.end),
+            parse[trigger.start - offset] if parse is not None else None, offset)
+        if not source and not target and ((rule.nominal and not light) or (
+                kind not in PLACE_DIRECTED and words[trigger.start].endswith("ing"))):
+            # "The Alaska meeting ... is being closely watched" (a noun, or a gerund a
+            # tagger took for a verb) with no party on either side names a topic; what a
+            # brief shows needs a who. A place-directed act may take its place later.
+            confidence = min(confidence, IRREALIS_CEILING)
 
-        def add(kind: str, negated: bool, confidence: float, rule: TriggerRule = rule,
-                source: tuple[ActorRef, ...] = source, target: tuple[ActorRef, ...] = target,
-                future: bool = future, trigger_text: str = trigger_text,
-                retyped: tuple[str, str | None] = (kind, mode)) -> None:
-            own = retyped[1] if kind == retyped[0] else None  # a derived reading: no mode
-            events.append(Event(kind, own, source, target,
-                                None, None, negated, future,
-                                max(0.01, min(0.99, confidence)), "", 0, 0, trigger_text))
-
-        obliged = any(w in _OBLIGATION for w in before_words)
-        willing = before_words[-1:] == ["to"] and before_words[-2:-1] and \
-            before_words[-2] in _WILLING
-        if willing and kind in COOPERATIVE - {"AGREE"} and not negated:
-            # "is willing to withdraw", "was prepared to resume dialogue": a stated
-            # willingness to cooperate is an AGREE (the manual's first sense).
-            add("AGREE", False, confidence + 0.2)
-        if kind in CONFLICTUAL and not negated and (vowed or (planned and not governed)):
-            # "vowed to fight", "will impose sanctions", "plans to seize": a threat.
-            add("THREATEN", False, (rule.confidence + 0.2 if vowed else confidence + 0.02))
-        conditional = any(w in _CONDITIONS for w in words[trigger.end:sentence.end])
-        if conditional and (planned or obliged) and not negated:
-            # "will boycott the vote unless ...", "must pay or face sanctions": a threat.
-            add("THREATEN", False, confidence + 0.1)
-            confidence -= 0.2
-        elif obliged and not negated:
-            # "Russia said Sudan must return the helicopter": a demand on the doer, made by
-            # the sentence's first actor when that is someone else.
-            first = _refs(mentions[:1])
-            if first and first != source:
-                events.append(Event("REQUEST", None, first, source, None, None, False, True,
-                                    min(0.99, confidence + 0.05), "", 0, 0, trigger_text))
-            else:
-                add("REQUEST", False, confidence)
-            confidence -= 0.2
-        elif negated and kind in COOPERATIVE and (
-                planned or any(w in _VOLITIONAL for w in before_words)
-                or ("did" in before_words and kind in _STANCES)
-                or (kind == "AGREE" and any(w in _FAILED for w in before_words))):
-            # "will not withdraw", "would not hand over": a refusal. A negated past act
-            # ("has not withdrawn") keeps its type, negated.
-            add("REJECT", False, confidence - 0.02)
-            confidence -= 0.2
-        elif planned and not governed and not purpose and not negated and \
-                kind in COOPERATIVE - {"AGREE"}:
-            # PLOVER codes a stated future cooperative act as a commitment: a promised
-            # withdrawal or release is a CONCEDE (manual: "promise of future concessions"),
-            # any other an AGREE.
-            add("CONCEDE" if kind in {"RETREAT", "CONCEDE"} else "AGREE", False, confidence)
-            confidence -= 0.15
-        add(kind, negated, confidence)
+        framing = Framing(
+            negated=negated, planned=planned, governed=governed, purpose=purpose,
+            vowed=vowed, before_words=before_words,
+            conditional=any(w in _CONDITIONS for w in words[trigger.end:sentence.end]),
+            refused=any(g.rule.lemma in _REFUSALS for g in governors) or any(
+                w in _REFUSAL_FORMS for w in before_words),
+            after_words=words[trigger.end:right])
+        read = readings(kind, mode, rule.lemma, rule.confidence, confidence, framing,
+                        source, target, future, trigger_text, refs(mentions[:1]))
+        unrealised = irrealis(words, texts, left, sentence.start, trigger.start, rule.nominal)
+        if unrealised:
+            # A goal, question, hypothesis or allegation ("to ensure X does not accept",
+            # "whether X will help", "accused X of firing"): kept as weak evidence, never
+            # shown as a confident event. Only an allegation may be of a past act.
+            read = [replace(e, future=e.future or unrealised != "alleged",
+                            confidence=max(0.01, min(IRREALIS_CEILING, e.confidence - 0.1)))
+                    for e in read]
+        events += read
+    demander, obliged, modal = stated_demand(
+        mentions, words, sentence.start, sentence.end, [t.start for t in triggers])
+    if demander and not any(e.type == "REQUEST" for e in events):
+        events.append(Event("REQUEST", None, refs(demander), refs(obliged), None, None,
+                            False, True, _DEMAND_CONFIDENCE, "", 0, 0, texts[modal]))
+    doer, conditioned, modal = stated_condition(
+        mentions, words, sentence.start, sentence.end, [t.start for t in triggers])
+    if doer and not any(e.type == "THREATEN" for e in events):
+        events.append(Event("THREATEN", None, refs(doer), refs(conditioned), None, None,
+                            False, True, _DEMAND_CONFIDENCE, "", 0, 0, texts[modal]))
     return events
 
 

@@ -108,6 +108,15 @@ def _doubles(word: str) -> bool:
                                             "strip", "stop", "ship", "plan"))
 
 
+def _may_double(word: str) -> bool:
+    """Whether a longer verb ends consonant-vowel-consonant, so that its final consonant
+    may double before -ed/-ing in some spelling ("kidnap", "patrol", "equip")."""
+    if word in _NO_DOUBLING or len(word) < 4:
+        return False
+    a, b, c = word[-3], word[-2], word[-1]
+    return c not in _VOWELS and c not in "wxyh" and b in _VOWELS and a not in _VOWELS
+
+
 def verb_forms(lemma: str) -> tuple[str, ...]:
     """All surface forms of a (lower-case) verb lemma: base, -s, -ed, -ing and irregulars.
 
@@ -136,6 +145,11 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
         forms += [head + head[-1] + "ed", head + head[-1] + "ing"]
     else:
         forms += [head + "ed", head + "ing"]
+        if _may_double(head):
+            # The stress of a longer verb is a guess, and usage varies ("kidnapped",
+            # "patrolled", "equipped"; "targeted" beside "targetted"): both spellings
+            # are matched, an unused one costs nothing.
+            forms += [head + head[-1] + "ed", head + head[-1] + "ing"]
     forms += IRREGULAR.get(head, ())
     seen: dict[str, None] = {}
     for form in forms:

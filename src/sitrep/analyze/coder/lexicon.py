@@ -124,7 +124,14 @@ def _check(entry: dict[str, Any], where: str) -> None:
 
 
 def _forms_of(lemma: str) -> list[tuple[str, ...]]:
-    return [tuple(form.split()) for form in verb_forms(lemma)]
+    """The token sequences of a lemma's forms. A hyphenated verb ("test-fire") is matched
+    both whole and as the tokenizer splits it ("test", "-", "fired")."""
+    forms: list[tuple[str, ...]] = []
+    for form in verb_forms(lemma):
+        forms.append(tuple(form.split()))
+        if "-" in form.strip("-"):
+            forms.append(tuple(form.replace("-", " - ").split()))
+    return forms
 
 
 def read_curated(path: Path = CURATED) -> dict[str, Any]:
@@ -137,8 +144,10 @@ def read_curated(path: Path = CURATED) -> dict[str, Any]:
         where = f"{path}: verbs[{k}] ({entry.get('lemma')!r})"
         if not isinstance(entry.get("lemma"), str) or entry["lemma"] != entry["lemma"].lower():
             raise AnalysisError(f"{where}: lemma must be a lower-case string")
-        if not set(entry) <= {"lemma", "type", "mode", "confidence", "after"}:
+        if not set(entry) <= {"lemma", "type", "mode", "confidence", "after", "keep_derived"}:
             raise AnalysisError(f"{where}: unknown keys {sorted(set(entry))}")
+        if not isinstance(entry.get("keep_derived", False), bool):
+            raise AnalysisError(f"{where}: keep_derived must be true or false")
         _check(entry, where)
         _slots(entry.get("after"), where)
     for k, entry in enumerate(raw["nouns"]):
@@ -170,7 +179,11 @@ def build_lexicon(curated_path: Path = CURATED, derived_path: Path = DERIVED) ->
     def add(rule: TriggerRule) -> None:
         rules.setdefault(rule.words[0], []).append(rule)
 
-    curated_lemmas = {entry["lemma"] for entry in curated["verbs"]}
+    # A curated verb replaces its CAMEO-derived rules, unless every curated entry for it
+    # only adds a keyed reading (``keep_derived``: "gather" + rally is a PROTEST, and the
+    # derived readings of "gather" stay).
+    curated_lemmas = {entry["lemma"] for entry in curated["verbs"]
+                      if not entry.get("keep_derived")}
     for entry in curated["verbs"]:
         after = _slots(entry.get("after"), entry["lemma"])
         for words in _forms_of(entry["lemma"]):

@@ -29,20 +29,27 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from sitrep.analyze.coder.arguments import AGENT_HEADS
 from sitrep.models import ActorRef, Place
 
-__all__ = ["light_objects", "place_target", "retype", "visit_roles"]
+__all__ = ["BATCHES", "PLACE_DIRECTED", "light_objects", "missile_test", "place_source",
+           "place_target", "retype", "visit_roles"]
 
 # Types whose recipient may be a place rather than an actor: attacks, aid, coercion and
 # withdrawals or concessions in a territory. A meeting, deal or protest in a city only
 # happens there.
-_PLACE_DIRECTED = frozenset({"ASSAULT", "AID", "COERCE", "RETREAT", "CONCEDE", "MOBILIZE"})
+PLACE_DIRECTED = frozenset({"ASSAULT", "AID", "COERCE", "RETREAT", "CONCEDE", "MOBILIZE"})
 
 # Sectors of actors whose "protest" is a statement, not a demonstration.
 _OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "SOC", "ELI", "SPY"})
 _HOSTING = frozenset({"host", "receive"})
 _ARMED = frozenset({"MIL", "PRM", "REB", "COP"})
 _STATE_FORCE = frozenset({"GOV", "MIL", "COP"})
+# Setting fire: COERCE for settlers or a state's agents, ASSAULT for fighters.
+_ARSON = frozenset({"set", "torch"})
+_FIGHTERS = frozenset({"MIL", "REB", "PRM"})
+# CAMEO's "gather", "assemble": a meeting of officials, a demonstration of a crowd.
+_ASSEMBLING = frozenset({"gather", "assemble", "converge", "congregate"})
 _TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
 _OBJECT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
 # Verbs that only say an event (their subject) happened: "talks took place in Muscat",
@@ -75,6 +82,19 @@ def retype(kind: str, mode: str | None, lemma: str, source: Sequence[ActorRef],
         return "ACCUSE", "disapprove"
     if kind in {"COERCE", "ASSAULT"} and any(name in crowds for name in source_names):
         return "PROTEST", "riot"
+    if kind == "CONSULT" and lemma in _ASSEMBLING and any(name in crowds
+                                                          for name in source_names):
+        # "Protesters gathered outside parliament": a crowd assembling demonstrates.
+        return "PROTEST", "demo"
+    if kind == "PROTEST" and mode == "boycott" and lemma == "strike" and any(
+            a.sector in _ARMED for a in source):
+        # "The defence ministry carried out a strike on ...": an armed force's strike is
+        # an attack, a workers' strike a protest.
+        return "ASSAULT", None
+    if kind == "COERCE" and lemma in _ARSON and any(a.sector in _FIGHTERS for a in source):
+        # "Ukrainian drones set fire to a refinery": an armed force's arson is an attack
+        # (settlers or a state's bulldozers destroying property stay COERCE).
+        return "ASSAULT", None
     if kind == "REQUEST" and any(name in crowds for name in source_names):
         # The manual: demands that take the form of demonstrations are PROTEST.
         return "PROTEST", "demo"
@@ -105,6 +125,12 @@ def visit_roles(kind: str, lemma: str, source: tuple[ActorRef, ...],
     return source, target
 
 
+# Nouns that only count or bundle an event noun: "a package of sanctions", "a new round of
+# talks", "a wave of arrests" are the sanctions, talks, arrests.
+BATCHES = frozenset({"package", "round", "series", "wave", "raft", "batch", "set",
+                      "spate", "string"})
+
+
 def light_objects(words: Sequence[str], nouns: Sequence[tuple[int, int]],
                   light: frozenset[str], parse: Doc | None, offset: int,
                   is_verb: Callable[[int], bool]) -> dict[int, int]:
@@ -120,6 +146,11 @@ def light_objects(words: Sequence[str], nouns: Sequence[tuple[int, int]],
             token = parse[end - 1 - offset]
             while token.dep_ in {"compound", "amod"} and token.head.i > token.i:
                 token = token.head  # "a loan disbursement": the phrase's head noun
+            if token.i != end - 1 - offset and token.lemma_.lower() in AGENT_HEADS:
+                continue  # "aid agencies": a body named after its work, no event noun
+            if token.dep_ == "nmod" and token.head.lemma_.lower() in BATCHES and \
+                    token.head.i < token.i:
+                token = token.head  # "approved a package of sanctions": the package
             if _happening(token) or (token.dep_ in _OBJECT_DEPS and (
                     token.head.lower_ in light or token.head.lemma_.lower() in light)):
                 found[start] = token.head.i + offset
@@ -140,8 +171,37 @@ def place_target(kind: str, target: tuple[ActorRef, ...],
     PLOVER codes the place an attack hits or aid reaches ("Kyiv", "Gaza") with its country
     and no sector; ``place`` is the event's location as the places module found it.
     """
-    if target or kind not in _PLACE_DIRECTED or place is None or place.country is None:
+    if target or kind not in PLACE_DIRECTED or place is None or place.country is None:
         return target
+    return (ActorRef(place.name, place.country, None),)
+
+
+_LAUNCHES = frozenset({"fire", "launch", "test-fire"})
+_MISSILES = frozenset({"missile", "missiles", "rocket", "rockets"})
+_OPEN_WATER = frozenset({"sea", "ocean", "waters"})
+
+
+def missile_test(kind: str, lemma: str, after: Sequence[str]) -> bool:
+    """Is an ASSAULT reading of "fired/launched missiles" a weapons test that hit no one?
+
+    Missiles fired "into the sea", "toward the Sea of Japan" are a show of force (PLOVER
+    MOBILIZE 'weapons'); fired at a place or actor they are an attack. ``after`` are the
+    clause's lower-case words after the trigger.
+    """
+    return kind == "ASSAULT" and lemma in _LAUNCHES and bool(
+        _MISSILES.intersection(after)) and bool(_OPEN_WATER.intersection(after))
+
+
+def place_source(kind: str, source: tuple[ActorRef, ...],
+                 place: Place | None) -> tuple[ActorRef, ...]:
+    """The event's place as the actor of an attack whose attacker is not named.
+
+    "A journalist was killed in a car bomb explosion in Beirut", "an attempt to
+    assassinate the governor was thwarted in Khanty-Mansiysk": PLOVER codes the unknown
+    attacker with the country where the attack happened (the place, no sector).
+    """
+    if source or kind != "ASSAULT" or place is None or place.country is None:
+        return source
     return (ActorRef(place.name, place.country, None),)
 
 

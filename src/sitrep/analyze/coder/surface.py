@@ -14,11 +14,16 @@ from spacy.tokens import Doc
 
 from sitrep.analyze.nlp.records import Mention
 
-__all__ = ["DETERMINERS", "by_agent", "coordinated", "mutual", "naming_use", "phrase_end",
-           "reduced_relative", "surface_arguments", "thing_subject", "with_coordinated"]
+__all__ = ["DETERMINERS", "VICTIM_SUBJECT", "between_parties", "by_agent", "coordinated",
+           "mutual", "naming_use", "phrase_end", "prepositional_recipient", "reduced_relative",
+           "responsible_party", "subject_modifier", "surface_arguments", "thing_subject",
+           "with_coordinated", "with_owner"]
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
                          "these", "those"})
+# Words that end a "by" phrase before an actor: another preposition, a clause word.
+_NOT_MODIFIERS = frozenset({"in", "of", "at", "on", "from", "to", "with", "for", "and", "or",
+                            "that", "which", "who", "after", "before", "during", "over"})
 # Words that may stand between two coordinated actors: "X and Y", "X, Y and Z", "both X
 # and its ally Y", "X as well as Y".
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "the", "both", "its", "their"})
@@ -136,14 +141,57 @@ def with_coordinated(mentions: Sequence[Mention], chosen: Sequence[Mention],
     return widened
 
 
+def between_parties(mentions: Sequence[Mention], words: Sequence[str], start: int,
+                    right: int) -> list[Mention]:
+    """The actors of a "between X and Y" phrase in ``start``..``right``: the parties of an
+    agreement or talks whose parse hangs the phrase elsewhere ("an agreement to restore
+    flights between India and China")."""
+    for k, m in enumerate(mentions):
+        if not start < m.start < right or m.actor is None:
+            continue
+        lead = words[max(start, m.start - 2):m.start]
+        if lead[-1:] == ["between"] or (lead[:1] == ["between"] and lead[1] in DETERMINERS):
+            group = coordinated(mentions, k, words)
+            return group if len(group) > 1 else []
+    return []
+
+
+def with_owner(mentions: Sequence[Mention], chosen: Sequence[Mention],
+               words: Sequence[str]) -> list[Mention]:
+    """``chosen`` plus the actor that owns it when none of it has a country: "doctors from
+    two American aid groups", "members of the Jurists' association" belong to the group
+    named after "from"/"of" (the parse path does the same where the parse holds)."""
+    if not chosen or any(m.actor is not None and m.actor.country for m in chosen):
+        return list(chosen)
+    last = max(chosen, key=lambda m: m.end)
+    if last.end >= len(words) or words[last.end] not in {"from", "of"}:
+        return list(chosen)
+    for m in mentions:
+        if last.end < m.start <= last.end + 3 and m.actor is not None and m.actor.country:
+            return [*chosen, m]
+    return list(chosen)
+
+
 def by_agent(mentions: Sequence[Mention], words: Sequence[str], start: int,
              right: int) -> list[Mention]:
     """The actor group after "by" in ``start``..``right``: a passive's agent."""
     found = [k for k, m in enumerate(mentions)
-             if start <= m.start < right and m.start > 0 and (
-                 words[m.start - 1] == "by" or (m.start > 1 and words[m.start - 2] == "by"
-                                                and words[m.start - 1] in DETERMINERS))]
+             if start <= m.start < right and m.start > 0 and _after_by(words, m.start)]
     return coordinated(mentions, found[0], words) if found else []
+
+
+def _after_by(words: Sequence[str], k: int) -> bool:
+    """Does "by" stand before token ``k`` with at most two modifiers between ("by X", "by
+    the X", "by current Haitian officials"), not another phrase ("by a bomb in X")?"""
+    for gap in range(3):
+        at = k - 1 - gap
+        if at < 0:
+            return False
+        if words[at] == "by":
+            return True
+        if words[at] in _NOT_MODIFIERS or not words[at].isalpha():
+            return False
+    return False
 
 
 def mutual(kind: str | None, source: Sequence[Mention]) -> bool:
@@ -177,6 +225,62 @@ def surface_arguments(mentions: Sequence[Mention], words: Sequence[str], left: i
     return source_m, target_m
 
 
+# Prepositions that name the other side of an act: "withdraw its troops from Lebanon" (or
+# "out of Lebanon"), "an offer from Kabul", "deliveries to Gaza", "its dispute with Spain".
+_RECIPIENT_PREPOSITIONS = frozenset({"from", "to", "with", "against", "on", "into",
+                                     "toward", "towards"})
+_RECIPIENT_GAP = 3  # words between the preposition and the actor ("from neighbouring X")
+
+
+def prepositional_recipient(mentions: Sequence[Mention], words: Sequence[str], start: int,
+                            right: int, exclude: Container[str],
+                            prepositions: Container[str] = _RECIPIENT_PREPOSITIONS,
+                            ) -> list[Mention]:
+    """The first actor group after ``start`` (before ``right``) that a recipient
+    preposition introduces, skipping the actors keyed in ``exclude`` (the source's).
+
+    A fallback for a trigger whose object is the source's own ("withdraw its troops from
+    X") or a thing ("rejected an offer from X"): the actor in the prepositional phrase is
+    the other side. A preposition more than a few words before the actor, or another actor
+    between them, does not introduce it.
+    """
+    for k, m in enumerate(mentions):
+        # A place is taken too: after these prepositions it is the other side ("aid
+        # deliveries to Afghanistan"), not where the act happened.
+        if not start <= m.start < right or m.actor is None or m.actor.key in exclude:
+            continue
+        at = [p for p in range(max(start, m.start - _RECIPIENT_GAP), m.start)
+              if words[p] in prepositions or (
+                  prepositions is _RECIPIENT_PREPOSITIONS and words[p] == "of"
+                  and words[p - 1] == "out")]
+        if at and not any(at[-1] < o.start < m.start for o in mentions if o is not m):
+            return coordinated(mentions, k, words)
+    return []
+
+
+# Verbs whose subject is the victim: "a prisoner died in police custody".
+VICTIM_SUBJECT = frozenset({"die", "perish"})
+# Phrases that name who is answerable for a death: "in Israeli police custody", "at the
+# hands of militiamen", "shot by soldiers".
+_CUSTODY = frozenset({"custody", "detention", "captivity"})
+
+
+def responsible_party(mentions: Sequence[Mention], words: Sequence[str], start: int,
+                      stop: int) -> list[Mention]:
+    """The actor a death is laid at, after a "died" trigger ending at ``start`` (before
+    ``stop``): one whose custody it was ("in X custody") or at whose hands ("at the hands
+    of X", "by X"); none when the words only say where or how."""
+    for k, m in enumerate(mentions):
+        if not start <= m.start < stop or m.actor is None or m.locative:
+            continue
+        held = m.end < stop and words[m.end] in _CUSTODY
+        by_hand = words[max(start, m.start - 3):m.start][-2:] == ["hands", "of"] or \
+            _after_by(words, m.start)
+        if held or by_hand:
+            return coordinated(mentions, k, words)
+    return []
+
+
 # Words that, right before a participle, make it a verb of its own clause, not a modifier.
 _CLAUSE_JOINS = frozenset({"and", "or", "but", "who", "which", "that", "then", "also"})
 
@@ -198,3 +302,31 @@ def reduced_relative(words: Sequence[str], i: int, left: int, verb_starts: Seque
                and (words[start + 1] in DETERMINERS or words[start + 1].isdigit()
                     or noun_at(start + 1))
                for start in verb_starts)
+
+
+_PASSIVE_BE = frozenset({"was", "were", "is", "are"})
+_OPEN_CLAUSE = frozenset({",", ";", ":", "—", "–", "while", "whereas", "because", "after",
+                          "before", "when", "as", "since", "if", "unless", "until",
+                          "whether", "than", "where", "once"})
+
+
+def subject_modifier(words: Sequence[str], i: int, right: int, later_verbs: Container[int],
+                     noun_at: Callable[[int], bool]) -> bool:
+    """Is the participle at ``i`` a reduced relative on the sentence's subject?
+
+    "Two soldiers captured in Kursk were released by Russia": the participle describes
+    the subject, and the passive that follows it ("were released", "have been freed") is
+    the clause's verb and its news. ``later_verbs`` are the starts of later verb
+    triggers; the passive must follow in the clause (before ``right``) with no clause
+    join or opening between.
+    """
+    if i == 0 or not words[i].endswith("ed") or not noun_at(i - 1):
+        return False
+    for k in range(i + 1, right - 1):
+        if words[k] in _CLAUSE_JOINS or words[k] in _OPEN_CLAUSE or k in later_verbs:
+            return False  # another clause, or another verb first: "threatened to use"
+        if words[k] in _PASSIVE_BE:
+            return k + 1 in later_verbs
+        if words[k] in {"has", "have"} and words[k + 1] == "been":
+            return k + 2 in later_verbs
+    return False

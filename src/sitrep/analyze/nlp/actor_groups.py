@@ -20,19 +20,21 @@ from sitrep.analyze.nlp.records import ActorIdentity, Mention, TokenView
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
 
-__all__ = ["Owner", "org_name_end", "org_sector", "people_of", "portfolio_end",
-           "portfolio_title",
-           "state_mentions"]
+__all__ = ["COUNTERPART_WORDS", "Owner", "counterpart_sectors", "org_name_end", "org_sector",
+           "people_of", "portfolio_end", "portfolio_title", "state_mentions"]
 
 
 @dataclass(slots=True)
 class Owner:
-    """A phrase's owner: a KB country or organisation, or a demonym (entry None)."""
+    """A phrase's owner: a KB country or organisation, or a demonym (entry None);
+    ``people`` when the owner names an ethnic or religious group ("Yoruba", "Iraqi
+    Kurds"), whose country is its home or the demonym's, never its state."""
 
     start: int
     end: int
     country: str | None
     entry: Any | None
+    people: bool = False
 
 
 def state_mentions(finder: ActorFinder, doc: Doc, owners: list[Owner], title_end: int,
@@ -166,3 +168,23 @@ def portfolio_title(tv: TokenView, j: int) -> tuple[int, str, str, str] | None:
             return k + 1, tv.lower[k], "GOV", "person"
         k += 1
     return None
+
+
+COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
+"""Role words that take the role of the actor they are compared with."""
+
+
+def counterpart_sectors(doc: Doc, mentions: list[Mention]) -> None:
+    """"Spanish police and their Moroccan counterparts": a counterpart holds the role of
+    the actor named before it in the sentence (COP here), not the GOV the word has
+    alone ("the minister met his Chinese counterpart" stays GOV)."""
+    previous: Mention | None = None
+    for m in mentions:
+        if m.actor is None or m.via == "pronoun":
+            continue
+        if previous is not None and m.actor.sector is not None and \
+                doc[m.end - 1].lower_ in COUNTERPART_WORDS and \
+                not any(doc[k].is_sent_start for k in range(previous.end, m.start + 1)) and \
+                previous.actor is not None and previous.actor.sector is not None:
+            m.actor.sector = previous.actor.sector
+        previous = m

@@ -16,9 +16,10 @@ import yaml
 
 from sitrep.errors import AnalysisError, SitrepError
 
-__all__ = ["WORDS_FILE", "ActorWords", "load_actor_words"]
+__all__ = ["PEOPLES_FILE", "WORDS_FILE", "ActorWords", "load_actor_words", "load_peoples"]
 
 WORDS_FILE = Path(__file__).with_name("actor_words.yaml")
+PEOPLES_FILE = Path(__file__).with_name("actor_peoples.yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,12 @@ class ActorWords:
     state_org_heads: frozenset[str]
     name_links: frozenset[str]
     portfolio_words: frozenset[str]
+    population_prepositions: frozenset[str]
+    venue_words: frozenset[str]
+    city_parts: frozenset[str]
+    transnational_name_words: frozenset[str]
+    equipment: frozenset[str]
+    motion_words: frozenset[str]
 
 
 @cache
@@ -56,6 +63,26 @@ def load_actor_words(path: Path = WORDS_FILE) -> ActorWords:
             raise AnalysisError(f"{path}: {key} must be a list of lower-case strings")
         values[key] = frozenset(words)
     return ActorWords(**values)
+
+
+@cache
+def load_peoples(path: Path = PEOPLES_FILE) -> dict[str, str | None]:
+    """Read actor_peoples.yaml: each people's name and its plural in -s (both as written,
+    capitalised) -> its home country's ISO alpha-3 code, or None where it has no one home."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    homes = raw.get("homes") if isinstance(raw, dict) else None
+    if not isinstance(homes, dict):
+        raise AnalysisError(f"{path}: expected a mapping under 'homes'")
+    peoples: dict[str, str | None] = {}
+    for name, home in homes.items():
+        if not (isinstance(name, str) and name[:1].isupper()) or not (
+                home is None or (isinstance(home, str) and len(home) == 3 and home.isupper())):
+            raise AnalysisError(f"{path}: {name!r}: expected a capitalised name and an "
+                                "ISO alpha-3 code or null")
+        peoples[name] = home
+        if not name.endswith("s"):
+            peoples.setdefault(f"{name}s", home)
+    return peoples
 
 
 @cache
@@ -80,7 +107,9 @@ def title_first_words() -> frozenset[str] | None:
         phrases += [*words.person, *words.group, *getattr(words, "organization", ())]
     for title, model in roles.titles.items():
         phrases += [title, *model.synonyms]
-    return frozenset(p.lower().split()[0] for p in phrases if p.strip())
+    firsts = [p.lower().split()[0] for p in phrases if p.strip()]
+    # "Secretary-General" is three tokens: its first is the word before the hyphen
+    return frozenset([*firsts, *(w.split("-")[0] for w in firsts if "-" in w)])
 
 
 STANCE_PREFIXES = frozenset({"pro", "anti"})
@@ -88,6 +117,10 @@ STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
 """Heads of a cabinet title that any capitalised portfolio may precede."""
+
+REMIT_LINKS = frozenset({"for", "to"})
+"""Words between a title and the place it covers, before the holder's name ("envoy for
+Africa Massad Boulos", "special envoy to Syria Geir Pedersen")."""
 
 FORMER_WORDS = frozenset({"former", "ousted", "deposed", "erstwhile", "ex"})
 """Words before an office that say it is no longer held."""
@@ -108,3 +141,8 @@ Albanian rebels" in Macedonia are from where the context says)."""
 
 ETHNIC_HEADS = frozenset({"population", "minority", "minorities", "community", "communities"})
 """Nouns after a demonym that name an ethnic group, not the demonym's state."""
+
+FROM_DETERMINERS = frozenset({"the", "a", "an", "two", "three", "four", "five", "six", "several",
+                              "some", "many", "various", "both"})
+"""Words between "from" and the country a role comes from ("doctors from two American aid
+groups")."""

@@ -21,7 +21,13 @@ decide what the phrase is:
   that country's civilians ("Venezuelans"), and "Bosnian Serbs", "ethnic Albanians" or
   "the Serb minority" a people whose state is the first demonym or the context;
 * a state word after an OWNER ("the Serbian government", "Mali's military government",
-  "the Bush administration"): the state itself.
+  "the Bush administration"): the state itself; "the government" alone: the context's;
+* a city where something happens or is done ("a curfew in Algiers", "voting in East
+  Jerusalem"): its people (CVL), unless it is a venue ("talks in Geneva");
+* a people (actor_peoples.yaml: "Yoruba leaders", "Iraqi Kurds", "Karen guerrillas"):
+  its home or demonym's country, never its state's sectors (leaders ELI, forces REB);
+* a TITLE with its owner after "of" or "from" ("the governor of Ohio", "doctors from
+  Norway") takes that owner's country.
 
 OWNER is also read from multi-word demonyms ("North Korean") and "<Demonym>-owned/-led"
 compounds, but not from stances ("pro-Palestinian") or from words inside a longer place
@@ -32,6 +38,10 @@ people, take the sector of the office they hold on the date (the Taliban).
 Pronouns and bare titles ("he", "the minister") are left unresolved for ``sitrep_coref``.
 When a trained NER model ran first (``doc.ents`` set), its PERSON/ORG tokens count as name
 tokens even when not capitalised, so the same resolution applies to better spans.
+
+This module reads the phrase; :mod:`~sitrep.analyze.nlp.actor_decide` turns its parts into
+mentions, :mod:`~sitrep.analyze.nlp.actor_owners` the phrases that are owners alone, and
+:mod:`~sitrep.analyze.nlp.actor_groups` states, peoples and unknown organisations.
 """
 
 from __future__ import annotations
@@ -43,30 +53,29 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from sitrep.analyze.kb.resolver import ARMED_NON_STATE
+from sitrep.analyze.nlp.actor_decide import decide
 from sitrep.analyze.nlp.actor_groups import (
     Owner,
+    counterpart_sectors,
     org_name_end,
-    org_sector,
-    people_of,
     portfolio_end,
     portfolio_title,
-    state_mentions,
 )
 from sitrep.analyze.nlp.actor_lexicon import (
-    ETHNIC_WORDS,
-    FORMER_WORDS,
+    FROM_DETERMINERS,
     OWNERSHIP_SUFFIXES,
     PORTFOLIO_HEADS,
+    REMIT_LINKS,
     STANCE_PREFIXES,
     STATE_KIND,
-    STATE_SECTORS,
     WORDS_FILE,
     ActorWords,
     capital_names,
     load_actor_words,
+    load_peoples,
     title_first_words,
 )
+from sitrep.analyze.nlp.actor_owners import city_population
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     KnowledgeBaseLike,
@@ -76,6 +85,7 @@ from sitrep.analyze.nlp.records import (
     tokens_of,
 )
 from sitrep.analyze.nlp.sentences import find_dateline_end
+from sitrep.analyze.places import region_named
 from sitrep.models import ActorKind
 
 __all__ = ["WORDS_FILE", "ActorFinder", "ActorWords", "load_actor_words"]
@@ -87,6 +97,7 @@ class ActorFinder:
         self.kb = kb
         self.words = load_actor_words()
         self.capitals = capital_names()
+        self.peoples = load_peoples()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entry_ids: dict[int, str] = {}
         by_id: dict[str, list[str]] = {}
@@ -106,6 +117,10 @@ class ActorFinder:
         self._in_place: frozenset[int] = frozenset()  # of the doc being read
         self._inside_place: frozenset[int] = frozenset()
         self._place_ends: dict[int, int] = {}
+        self._cities: dict[int, tuple[int, str, str | None]] = {}  # start -> end, name, ISO
+        self._doc_spans: dict[int, tuple[int, str]] = {}
+        self.places_at: dict[int, tuple[int, str | None]] = {}  # start -> end, ISO
+        self._doc_tokens: TokenView | None = None
 
     # -- knowledge-base look-ups, cached: the same words recur in every article ----------
     def demonym_country(self, word: str) -> str | None:
@@ -151,14 +166,21 @@ class ActorFinder:
         covered: set[int] = set()
         inside: set[int] = set()
         ends: dict[int, int] = {}
+        cities: dict[int, tuple[int, str, str | None]] = {}
+        places_at: dict[int, tuple[int, str | None]] = {}
         for place in doc._.sitrep_places or []:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is not None:
                 covered.update(range(span.start, span.end))
                 inside.update(range(span.start + 1, span.end))
                 ends[span.start] = span.end
+                places_at[span.start] = (span.end, place.place.country)
+                if place.kind == "city":
+                    cities[span.start] = (span.end, span.text, place.place.country)
         self._in_place, self._inside_place = frozenset(covered), frozenset(inside)
         self._place_ends = ends
+        self._cities = cities
+        self.places_at = places_at
 
     def role(self, phrase: str) -> tuple[str, str] | None:
         """(sector, kind) of a role word or title phrase, cached; kind is person, group or
@@ -194,6 +216,12 @@ class ActorFinder:
         lower = tv.lower
         cache = self._role_cache
         n = len(lower)
+        if j + 2 < n and lower[j + 1] == "-" and tv.alpha[j + 2]:
+            # "Secretary-General", "vice-president": one title across the hyphen
+            hyphenated = f"{lower[j]}-{lower[j + 2]}"
+            found = cache[hyphenated] if hyphenated in cache else self.role(hyphenated)
+            if found:
+                return j + 3, hyphenated, found[0], found[1]
         candidates: list[str] = []
         if j + 1 < n and tv.alpha[j + 1]:
             two = f"{lower[j]} {lower[j + 1]}"
@@ -234,6 +262,8 @@ class ActorFinder:
 
     def _owner_at(self, tv: TokenView, j: int,
                   kb_spans: dict[int, tuple[int, str]]) -> Owner | None:
+        if j >= 2 and tv.text[j - 1] == "-" and tv.lower[j - 2] in STANCE_PREFIXES:
+            return None  # "pro-Palestinian activists", "an anti-Syria journalist": a stance
         if j in kb_spans:
             end, entry_id = kb_spans[j]
             entry = self.entry(entry_id)
@@ -244,12 +274,18 @@ class ActorFinder:
                     and entry.country in self.kb_ids:
                 # "the Bush administration": a leader's name owning a state word
                 return Owner(j, end, entry.country, self.entry(entry.country))
+            if entry is not None and entry.kind == "person" and end + 1 < len(tv.text) and \
+                    tv.lower[end] in {"'s", "’s"}:
+                title = self._title_at(tv, end + 1)
+                if title is not None and title[3] != "person":
+                    # "Zoran Djindjic's opposition coalition", "Putin's troops": a group
+                    # of the leader's country ("Putin's spokesman" stays two actors)
+                    return Owner(j, end, entry.country, entry)
             return None
         text = tv.text[j]
-        if not (text[:1].isupper() and tv.alpha[j]) or j in self._inside_place:
-            return None  # "Ireland" in "Northern Ireland" names no owner
-        if j >= 2 and tv.text[j - 1] == "-" and tv.lower[j - 2] in STANCE_PREFIXES:
-            return None  # "pro-Palestinian activists" are not Palestinians
+        if not (text[:1].isupper() and tv.alpha[j]) or j in self._inside_place or \
+                tv.lower[j] in {"a", "an"}:
+            return None  # "Ireland" in "Northern Ireland" names no owner; "A Thai jet"
         n = len(tv.text)
         for width in (3, 2):  # "North Korean", "Papua New Guinean"
             end = j + width
@@ -263,18 +299,44 @@ class ActorFinder:
                 tv.lower[j + 2] in OWNERSHIP_SUFFIXES:
             return Owner(j, j + 3, country, None)  # "a Greek-owned cargo ship"
         if country and self._place_ends.get(j, j + 1) <= j + 1:  # not "Gaza" of "Gaza City"
+            if j + 1 < n and (tv.text[j + 1] in self.peoples or (
+                    j + 2 < n and tv.alpha[j + 1] and tv.text[j + 1][:1].isupper()
+                    and self.demonym_country(tv.text[j + 1]) not in (None, country)
+                    and self._title_at(tv, j + 2) is not None)):
+                # "Iraqi Kurds", "Turkish Kurd refugees", "Bosnian Serb forces": a people
+                # living in the first demonym's state
+                return Owner(j, j + 2, country, None, people=True)
             return Owner(j, j + 1, country, None)
-        return None
+        if text in self.peoples and not (j + 1 < n and tv.text[j + 1][:1].isupper()):
+            # "Yoruba leaders", "Karen guerrillas", "Shiite militias" (not "Karen Bass")
+            return Owner(j, j + 1, self.peoples[text], None, people=True)
+        return self._named_owner(tv, j, kb_spans)
+
+    def _named_owner(self, tv: TokenView, j: int,
+                     kb_spans: dict[int, tuple[int, str]]) -> Owner | None:
+        """An unknown person's full name owning a group: "Ana Brnabic's opposition
+        coalition", "Omar Bashir's militias": the group's country is the context's."""
+        n = len(tv.text)
+        end = j
+        while end < n and end < j + 4 and self._is_name_token(tv, end, kb_spans):
+            end += 1
+        if end - j < 2 or end + 1 >= n or tv.lower[end] not in {"'s", "’s"}:
+            return None
+        title = self._title_at(tv, end + 1)
+        return Owner(j, end, None, None) if title is not None and title[3] != "person" \
+            else None
 
     def find(self, doc: Doc, published: date | None) -> list[Mention]:
         """All mentions of ``doc`` in text order (pronouns and bare titles unresolved)."""
         self._read_places(doc)
         kb_spans = self._kb_spans(doc)
+        self._doc_spans = kb_spans
         mentions: list[Mention] = []
         identities: dict[str, ActorIdentity] = {}
         surnames: dict[str, ActorIdentity] = {}
         skip_until = find_dateline_end(text_of(doc))
         tv = tokens_of(doc)
+        self._doc_tokens = tv
         n = len(doc)
         i = 0
         while i < n:
@@ -288,6 +350,18 @@ class ActorFinder:
                                                           self.words.thing_pronouns}))
                 i += 1
                 continue
+            if i >= 2 and i in kb_spans and tv.text[i - 1] == "-" and \
+                    tv.lower[i - 2] in STANCE_PREFIXES:
+                i = kb_spans[i][0]  # "anti-Syria", "pro-NATO": a stance, not an actor
+                continue
+            if i in self._cities and i not in kb_spans:
+                city_end, city_name, city_country = self._cities[i]
+                population = city_population(self, doc, i, city_end, city_name, city_country,
+                                             identities)
+                if population is not None:  # "voting in East Jerusalem": its people
+                    mentions.append(population)
+                    i = city_end
+                    continue
             if lower != "the" and i not in kb_spans and not tv.text[i][:1].isupper() and \
                     self._title_at(tv, i) is None:
                 i += 1  # the common case: a lower-case word that starts no actor phrase
@@ -300,10 +374,13 @@ class ActorFinder:
                     break
                 owners.append(owner)
                 j = owner.end
-                if j + 1 < n and tv.lower[j] in {"and", ","} and \
-                        self._owner_at(tv, j + 1, kb_spans) is not None and \
+                if j + 1 < n and tv.lower[j] == "and" and \
                         self._title_follows(tv, j + 1, kb_spans):
                     j += 1
+                    continue
+                if j + 1 < n and tv.lower[j] == "," and \
+                        self._comma_list_ends_in_and(tv, j + 1, kb_spans):
+                    j += 2 if tv.lower[j + 1] == "and" else 1  # ", and": a serial comma
                     continue
                 break
             if j < n and tv.lower[j] in {"'s", "’s"}:
@@ -327,9 +404,11 @@ class ActorFinder:
                     found = self._implicit_title(tv, owners[-1], title_end)
                 if found is None and not titles:
                     found = portfolio_title(tv, title_end)
-                if found is None and owners and tv.alpha[title_end] and \
+                if found is None and tv.alpha[title_end] and (owners or (
+                        lower == "the" and title_end == i + 1)) and \
                         self._is_state_word(tv.lower[title_end]):
-                    # "the Serbian government", "Mali's military government": the state
+                    # "the Serbian government", "Mali's military government": the state;
+                    # "the government" alone: the state the context names
                     found = (title_end + 1, tv.lower[title_end], "GOV", STATE_KIND)
                 if found is None:
                     break
@@ -337,6 +416,8 @@ class ActorFinder:
                 if title.rsplit(maxsplit=1)[-1] in PORTFOLIO_HEADS:
                     title_end = portfolio_end(self.words, tv, title_end)
                 titles.append((title, sector, role_kind))
+            if titles and title_end + 2 < n and tv.lower[title_end] in REMIT_LINKS:
+                title_end = self._remit_end(tv, title_end + 1, kb_spans) or title_end
             name_start = title_end
             name_entry: Any | None = None
             name_end = name_start
@@ -344,7 +425,11 @@ class ActorFinder:
                 end, entry_id = kb_spans[name_start]
                 entry = self.entry(entry_id)
                 if (entry is not None and entry.kind in ("person", "group")) or (
-                        entry is not None and not owners and not titles):
+                        entry is not None and not owners and (not titles or (
+                            entry.kind == "organization"
+                            and all(kind != "person" for _, _, kind in titles)))):
+                    # "Human rights watchdog Amnesty International", "the militant group
+                    # Hamas": a descriptor before an organisation's name
                     name_entry, name_end = entry, end
             if name_entry is None:
                 while name_end < n:
@@ -358,26 +443,124 @@ class ActorFinder:
                         break
                 if name_end > name_start:
                     name_end = org_name_end(self.words, tv, name_start, name_end)
+                model = self._title_at(tv, name_end) if name_start < name_end < n else None
+                if model is not None and model[1] in self.words.equipment and \
+                        tv.text[name_end].islower():
+                    # "a Thai F-16 jet", "Tomahawk missiles": a model's name before a
+                    # weapon word is part of the weapon, not a person
+                    name_start = name_end = model[0]
+                    title_end = model[0]
+                    titles.append(model[1:])
             head = i + 1 if lower == "the" else i
-            mention = self._decide(doc, head, owners, titles, title_end, name_start, name_end,
+            mention = decide(self, doc, head, owners, titles, title_end, name_start, name_end,
                                    name_entry, published, identities, surnames)
             if mention:
                 mentions.extend(mention)
                 i = max(m.end for m in mention)
             else:
                 i = max(i + 1, name_end if name_end > name_start else i + 1)
+        counterpart_sectors(doc, mentions)
         return mentions
 
-    def _former_sector(self, entry: Any, title: str, published: date | None,
-                       sector: str | None) -> str | None:
-        """The sector of "former <title> <Name>": ELI (PLOVER's former officials) unless
-        the person holds another office on the date ("former President Dmitry Medvedev"
-        as Security Council deputy chairman is GOV)."""
-        if published is None:
-            return "ELI"
-        named = self.kb.title_of(title) or title
-        other = [o for o in self.kb.offices_on(entry.id, published) if o.title != named]
-        return other[0].sector if other else "ELI"
+    def owner_after_of(self, k: int, link: str = "of") -> Owner | None:
+        """The owner named after a title by "of" (or ``link``) at token ``k``: "the
+        president of Ukraine", "the head of the IAEA" (a KB country or organisation), "the
+        governor of Texas", "the mayor of Kyiv" (any gazetteer place; entry None)."""
+        tv = self._doc_tokens
+        n = len(tv.text) if tv is not None else 0
+        if tv is None or k + 1 >= n or tv.lower[k] != link:
+            return None
+        j = k + 2 if tv.lower[k + 1] == "the" and k + 2 < n else k + 1
+        owner = self._owner_at(tv, j, self._doc_spans)
+        if owner is not None and owner.end < n and (
+                tv.lower[owner.end] in {"'s", "’s"} or self._title_at(tv, owner.end)):
+            # "the chief of Israel's militia ally", "a delegation of Hamas officials":
+            # "of" takes the owner's group, a phrase of its own
+            return None
+        if owner is not None and owner.entry is not None:
+            return owner
+        if j in self.places_at:
+            end, country = self.places_at[j]
+            if end < n and tv.lower[end] in {"region", "province", "state", "district",
+                                             "oblast", "county", "city"}:
+                end += 1  # "the Tyumen region" when the gazetteer took only "Tyumen"
+            return Owner(j, end, country, None) if country else None
+        return None
+
+    def country_after_in(self, k: int) -> str | None:
+        """The country of the place named after "in" at token ``k`` ("in southern
+        Lebanon", "in the Gaza Strip"), or None."""
+        tv = self._doc_tokens
+        n = len(tv.text) if tv is not None else 0
+        if tv is None or k >= n or tv.lower[k] != "in":
+            return None
+        j = k + 1
+        while j < n and j < k + 3 and (tv.lower[j] == "the"
+                                       or tv.lower[j] in self.words.city_parts):
+            j += 1
+        owner = self._owner_at(tv, j, self._doc_spans) if j < n else None
+        if owner is not None and owner.entry is not None and owner.entry.kind == "country":
+            return owner.country
+        return self.places_at[j][1] if j in self.places_at else None
+
+    def owners_after_from(self, k: int) -> list[Owner]:
+        """The countries a role comes from when "from" follows it at token ``k`` of the
+        doc being read: "doctors from two American aid groups", "troops from Finland and
+        Sweden" (a number, "the" or one lower-case word may stand before the first)."""
+        tv = self._doc_tokens
+        if tv is None or k >= len(tv.text) or tv.lower[k] != "from":
+            return []
+        j = k + 1
+        while j < len(tv.text) and j < k + 3 and (tv.lower[j] in FROM_DETERMINERS
+                                                  or tv.text[j].isdigit()):
+            j += 1
+        found: list[Owner] = []
+        while j < len(tv.text):
+            owner = self._owner_at(tv, j, self._doc_spans)
+            if owner is None or owner.people or owner.country is None:
+                break
+            found.append(owner)
+            j = owner.end
+            if j + 1 < len(tv.text) and tv.lower[j] in {"and", ","}:
+                j += 1
+                continue
+            break
+        return found
+
+    def _remit_end(self, tv: TokenView, j: int,
+                   kb_spans: dict[int, tuple[int, str]]) -> int | None:
+        """Where the place an office covers ends when a name follows it: "senior adviser
+        for Africa Massad Boulos", "special envoy to Syria Geir Pedersen" (the place is
+        part of the title); None when no place and name follow."""
+        n = len(tv.text)
+        for end in range(min(j + 3, n - 1), j, -1):
+            if all(tv.text[k][:1].isupper() for k in range(j, end)) and \
+                    region_named(" ".join(tv.text[j:end])) is not None:
+                following = tv.text[end]
+                if following[:1].isupper() and following.lower() not in \
+                        self.words.not_names and (
+                            end in kb_spans or self._is_name_token(tv, end, kb_spans)):
+                    return end
+        return None
+
+    def _comma_list_ends_in_and(self, tv: TokenView, j: int,
+                                kb_spans: dict[int, tuple[int, str]]) -> bool:
+        """Whether the owners from token j on run, by commas, to an "and" before the
+        last and a title after it: "U.S., British and French diplomats" is a list of
+        owners; in "fired at Israel, Israeli officials said" the comma ends a clause."""
+        n = len(tv.text)
+        while j < n:
+            if tv.lower[j] == "and":
+                return j + 1 < n and self._title_follows(tv, j + 1, kb_spans)
+            owner = self._owner_at(tv, j, kb_spans)
+            if owner is None or owner.end >= n:
+                return False
+            if tv.lower[owner.end] == "and":
+                return owner.end + 1 < n and self._title_follows(tv, owner.end + 1, kb_spans)
+            if tv.lower[owner.end] != ",":
+                return False
+            j = owner.end + 1
+        return False
 
     def _title_follows(self, tv: TokenView, j: int,
                        kb_spans: dict[int, tuple[int, str]]) -> bool:
@@ -385,20 +568,6 @@ class ActorFinder:
         owner = self._owner_at(tv, j, kb_spans)
         return owner is not None and owner.end < len(tv.text) and \
             self._title_at(tv, owner.end) is not None
-
-    def _after_locative(self, doc: Doc, start: int) -> bool:
-        """Whether a locative preposition governs the name at ``start``: "in Kyiv",
-        "through central Belgrade", "at the Kremlin" (a determiner or one lower-case
-        modifier may stand between)."""
-        for k in range(start - 1, max(-1, start - 4), -1):
-            word = doc[k].lower_
-            if word in self.words.locative:
-                return True
-            modifier = doc[k].is_alpha and doc[k].is_lower and k == start - 1 and \
-                not word.endswith(("ing", "ed"))  # "central", not "ending" or "aimed"
-            if word != "the" and not modifier:
-                return False
-        return False
 
     def identity(self, identities: dict[str, ActorIdentity], name: str, kind: ActorKind,
                   country: str | None, sector: str | None) -> ActorIdentity:
@@ -410,192 +579,3 @@ class ActorFinder:
                                   frozenset({last}) if last else frozenset())
             identities[key] = found
         return found
-
-    def _decide(self, doc: Doc, head: int, owners: list[Owner], titles: list[tuple[str, str, str]],
-                title_end: int, name_start: int, name_end: int, name_entry: Any | None,
-                published: date | None, identities: dict[str, ActorIdentity],
-                surnames: dict[str, ActorIdentity]) -> list[Mention] | None:
-        """Turn one parsed phrase into mentions (see module doc), or None for no actor."""
-        start = owners[0].start if owners else (head if titles else name_start)
-
-        def span(a: int, b: int, actor: ActorIdentity | None, via: str,
-                 plural: bool = False) -> Mention:
-            return Mention(a, b, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), actor, via,
-                           plural=plural)
-
-        owner_country = owners[0].country if owners else None
-        title_sector = titles[-1][1] if titles else None
-        before = start - 1
-        if before > 0 and doc[before].is_alpha and doc[before].text[:1].isupper() and \
-                doc[before].lower_ not in FORMER_WORDS:
-            before -= 1  # "former Socialist prime minister": a party adjective between
-        former = before >= 0 and (doc[before].lower_ in FORMER_WORDS or (
-            before > 0 and doc[before].text == "-" and doc[before - 1].lower_ == "ex"))
-        if len(titles) > 1 and titles[-1][0] in self.words.generic_heads and \
-                titles[-2][1] != titles[-1][1] and titles[-1][2] != STATE_KIND:
-            # "opposition leaders", "rebel officials": a generic head keeps the sector of
-            # the role word before it.
-            title_sector = titles[-2][1]
-        if name_entry is not None:
-            # The office held on the article's date decides the sector: the same person
-            # (or organisation) is a rebel leader one year and head of state the next.
-            dated_country, dated_sector = self.dated(name_entry, published)
-            country = dated_country or owner_country
-            sector = dated_sector or title_sector
-            if former and titles and name_entry.kind == "person":
-                sector = self._former_sector(name_entry, titles[-1][0], published, sector)
-            elif sector == "ELI" and titles:
-                # "President François Mitterrand" in a story the date puts after his term:
-                # the title the text gives him is more telling than the date (archive
-                # dates are often approximate; a resigning premier is still "Prime
-                # Minister" on his last day).
-                named = self.kb.title_of(titles[-1][0]) or titles[-1][0]
-                sector = next((o.sector for o in name_entry.offices if o.title == named),
-                              sector)
-            actor = self.identity(identities, name_entry.name, name_entry.kind, country, sector)
-            for surname in actor.surnames:
-                surnames.setdefault(surname, actor)
-            return [span(start, name_end, actor, "kb")]
-        if name_end > name_start:
-            words = [t.text for t in doc[name_start:name_end]]
-            name = doc[name_start:name_end].text  # "Anti-Corruption", not "Anti - Corruption"
-            if len(words) == 1 and not titles and not owners:
-                known = surnames.get(name)
-                if known is not None:
-                    return [span(name_start, name_end, known, "surname")]
-                return None
-            is_org = any(w.lower() in self.words.org_heads for w in words)
-            kind: ActorKind = "organization" if is_org else "person"
-            sector = "ELI" if former and titles and kind == "person" else title_sector
-            country = owner_country
-            if is_org:
-                # An unknown organisation: its own words say what it is ("... Liberation
-                # Front"), and a demonym inside its name where it is from ("Association
-                # of Nigerian Jurists").
-                sector = sector or org_sector(self.words, words)
-                country = country or next(
-                    (c for w in words if w[:1].isupper() and (c := self.demonym_country(w))),
-                    None)
-            actor = self.identity(identities, name, kind, country, sector)
-            for surname in actor.surnames:
-                surnames.setdefault(surname, actor)
-            return [span(start, name_end, actor, "name")]
-        if owners and (not titles or title_end == owners[-1].end + 1):
-            people = people_of(self, doc, owners, identities)
-            if people is not None:
-                return [people]
-        if titles and titles[-1][2] == STATE_KIND and owners:
-            return state_mentions(self, doc, owners, title_end, identities)
-        if titles:
-            plural = titles[-1][2] != "person"
-            group_kind: ActorKind = "organization" if titles[-1][2] == "organization" \
-                else "group"
-            if not owners:
-                in_quote = any(q.start <= doc[start].idx < q.end
-                               for q in (doc._.sitrep_quoted or []) if not q.nested)
-                after_the = start > 0 and doc[start - 1].lower_ == "the"
-                if in_quote:
-                    return None
-                if not (plural or after_the):
-                    if title_sector in STATE_SECTORS or self.kb.title_of(titles[-1][0]):
-                        return None  # "a minister": an office holder coreference may find
-                    # "a suicide bomber", "a journalist": a non-state person of a role,
-                    # an actor of its own
-                    name = " ".join(t.text for t in doc[start:title_end]).lower()
-                    actor = self.identity(identities, name, "person", None, title_sector)
-                    return [span(start, title_end, actor, "role")]
-                following = doc[title_end] if title_end < len(doc) else None
-                if not after_the and titles[-1][0] in self.words.adjectival_roles and \
-                        following is not None and following.is_lower and \
-                        following.lower_ not in self.words.verbs_after_roles and \
-                        not following.lower_.endswith("ed"):
-                    return None  # "public criticism", "military operations": adjectives
-                if plural:
-                    name = " ".join(t.text for t in doc[start:title_end])
-                    actor = self.identity(identities, name.lower(), group_kind, None,
-                                           title_sector)
-                    return [span(start, title_end, actor, "role", plural=True)]
-                m = span(start, title_end, None, "title")
-                m.extra["sector"] = title_sector
-                return [m]
-            if plural:
-                result = []
-                title_text = " ".join(t.text for t in doc[owners[-1].end:title_end]
-                                      if t.lower_ not in {"'s", "’s"})
-                for owner in owners:
-                    owner_text = doc[owner.start:owner.end].text
-                    sector = title_sector
-                    country = owner.country
-                    if owner.entry is None and owner.start > 0 and \
-                            doc[owner.start - 1].lower_ in ETHNIC_WORDS:
-                        # "ethnic Albanian guerrillas" in Macedonia: a people, not the
-                        # demonym's state; the context says where (as for "ethnic
-                        # Albanians").
-                        country = None
-                    if owner.entry is not None and owner.entry.kind != "country":
-                        owner_sector = self.dated(owner.entry, published)[1]
-                        if owner_sector in ARMED_NON_STATE:
-                            sector = owner_sector  # "M23 commanders" are rebels
-                    actor = self.identity(identities, f"{owner_text} {title_text}", group_kind,
-                                           country, sector)
-                    result.append(span(owner.start, owner.end, actor, "role", plural=True))
-                result[-1] = span(owners[-1].start, title_end, result[-1].actor, "role", True)
-                return result
-            phrase = doc[start:title_end].text
-            resolved = self.kb.resolve(phrase, published)
-            if resolved is not None and resolved.kind == "person" and \
-                    resolved.name.lower() != phrase.lower():
-                actor = self.identity(identities, resolved.name, "person", resolved.country,
-                                       resolved.sector)
-                return [span(start, title_end, actor, "office")]
-            m = span(start, title_end, None, "title")
-            m.extra["sector"] = "ELI" if former else title_sector
-            m.extra["country"] = resolved.country if resolved is not None else owner_country
-            m.extra["phrase"] = phrase
-            return [m]
-        result = []
-        for owner in owners:
-            entry = owner.entry
-            if entry is None:
-                word = doc[owner.start].text
-                if word.endswith("s") and owner.country:
-                    # "Thousands of Nigerians": a plural demonym is a group of that
-                    # country's people, civilians unless a role word said otherwise.
-                    actor = self.identity(identities, word, "group", owner.country, "CVL")
-                    result.append(span(owner.start, owner.end, actor, "demonym", True))
-                elif owner.country in self.kb_ids and not (
-                        owner.end < len(doc) and doc[owner.end].text == "-") and not (
-                        owner.start > 0 and doc[owner.start - 1].is_alpha
-                        and doc[owner.start - 1].text[:1].isupper()
-                        and doc[owner.start - 1].lower_ not in self.words.not_names):
-                    # "Congolese accusations", "the Qatari mediation": the state as agent
-                    # (not in compounds, "Russian-made rockets", nor ending a name,
-                    # "Volker Türk")
-                    state = self.entry(owner.country)
-                    actor = self.identity(identities, state.name, "country", state.country,
-                                           state.sector or "GOV")
-                    m = span(owner.start, owner.end, actor, "demonym")
-                    m.extra["adjective"] = True
-                    result.append(m)
-                continue
-            surface = doc[owner.start:owner.end].text
-            locative = self._after_locative(doc, owner.start)
-            if locative and surface in self.capitals:
-                # "in Kyiv": a place, not the government. Kept, marked, for the coder's
-                # destination of a visit ("arrived in Amman"), but no actor mention.
-                actor = self.identity(identities, entry.name, entry.kind, entry.country,
-                                       entry.sector)
-                m = span(owner.start, owner.end, actor, "place")
-                m.locative = True
-                m.extra["place_only"] = True
-                result.append(m)
-                continue
-            if locative and entry.kind == "country" and surface != entry.name and \
-                    surface not in self.capitals and not surface.isupper():
-                continue  # "at the Kremlin", "in the White House": the building
-            country, sector = self.dated(entry, published)
-            actor = self.identity(identities, entry.name, entry.kind, country, sector)
-            m = span(owner.start, owner.end, actor, "kb")
-            m.locative = locative
-            result.append(m)
-        return result or None

@@ -77,11 +77,18 @@ def _sentence_place(places: list[PlaceMention], sentence: Span) -> str | None:
     return inside.pop() if len(inside) == 1 else None
 
 
-def _sole_country(mentions: list[Mention], start: int, end: int) -> str | None:
-    """The one country of the state actors named between two offsets, if only one is."""
+CAPTIVE_NAMES = frozenset({"hostage", "hostages", "captive", "captives", "abductees"})
+"""Role words of people held by others (see :func:`_context_countries`)."""
+
+
+def _sole_country(mentions: list[Mention], start: int, end: int,
+                  states_only: bool = False) -> str | None:
+    """The one country of the actors named between two offsets, if only one is (with
+    ``states_only``, of state actors only: not rebels, civilians or businesses)."""
     found = {m.actor.country for m in mentions
              if m.actor is not None and start <= m.start_char < end and not m.locative
-             and m.actor.country and m.actor.country not in TRANSNATIONAL}
+             and m.actor.country and m.actor.country not in TRANSNATIONAL
+             and (not states_only or m.actor.sector in STATE_SECTORS)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -141,6 +148,14 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
             # An unknown named body ("Ceasefire Violations Committee") is as often
             # international as local: only a place right after it says where it belongs.
             actor.country = country
+            continue
+        if country is None and sentence is not None and actor.name in CAPTIVE_NAMES:
+            # Hostages are not of where they are held, nor their captors' people: a
+            # state acting for them in the sentence ("Israeli commandos rescued two
+            # hostages held in Gaza") says whose they are, else the article.
+            country = _sole_country(mentions, sentence.start_char, sentence.end_char,
+                                    states_only=True)
+            actor.country = country or dominant
             continue
         if country is None and sentence is not None:
             place = _sentence_place(places, sentence)

@@ -5,19 +5,31 @@ The model is optional: the shipped package carries it in ``nlp/model/``, a user 
 on ``spacy.blank("en")``. Only the components the coder reads are loaded: NER is left out
 (actors come from the knowledge base; the model's PER/ORG labels name no country or
 sector, so they cannot improve the coded actors) and costs a third of the model's time.
+
+The loaded layers multiply matrices with numpy (its bundled OpenBLAS) instead of thinc's
+default BLIS: on the x86 machines measured, BLIS ran the tok2vec and tagger products at a
+third of OpenBLAS's speed (38 against 114 GFLOP/s on one core), which made the model 53 ms of
+an article's 90; with numpy it is 29 ms, and every tag, lemma and arc came out identical
+on 57,000 tokens of news (same float32 products, summed in a different order). Only when
+OpenBLAS runs one thread, though (the ingest workers and the benchmarks set that): left to
+start a thread per core it spins them on every product, which doubled the CPU time per
+sentence on a 2-core machine, so otherwise BLIS (single-threaded) stays.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from thinc.api import NumpyOps
 
 from sitrep.errors import AnalysisError
 from sitrep.settings import Settings
 
-__all__ = ["PARSE_COMPONENTS", "SHIPPED_MODEL", "find_model", "load_model"]
+__all__ = ["PARSE_COMPONENTS", "SHIPPED_MODEL", "find_model", "load_model",
+           "one_blas_thread", "use_numpy_products"]
 
 SHIPPED_MODEL = Path(__file__).parent / "model"
 # What the coder reads: parts of speech (the morphologizer sets UPOS and Polarity), lemmas
@@ -54,4 +66,29 @@ def load_model(path: Path) -> Language:
     for name in list(nlp.pipe_names):
         if name not in PARSE_COMPONENTS:
             nlp.remove_pipe(name)
+    if one_blas_thread():
+        use_numpy_products(nlp)
     return nlp
+
+
+def one_blas_thread() -> bool:
+    """Whether numpy's OpenBLAS was told to run one thread: it reads the first of these
+    variables that is set (when numpy is imported, so a process sets them before that)."""
+    for variable in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return value == "1"
+    return False
+
+
+def use_numpy_products(nlp: Language) -> None:
+    """Make every layer of ``nlp``'s components multiply with numpy, not BLIS (see the
+    module docstring). Only matrix products change: thinc's other kernels and the parser's
+    compiled step are the same code either way."""
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for layer in model.walk():
+            layer.ops = ops

@@ -1,0 +1,217 @@
+"""Trigger finding: which tokens of a sentence start a lexicon rule, and which rule.
+
+Every token that starts a lexicon rule is a candidate trigger; tokens inside quotation
+marks are speech, not narrated events, and dates are never triggers. The most specific
+matching rule wins per trigger (a stop rule with keywords silences a default). A verb rule
+only fires on a verb-shaped token (:func:`verb_shaped`): "the deal", "economic aid" are
+nouns, whatever their spelling shares with a verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from sitrep.analyze.coder.lexicon import Lexicon, TriggerRule, slots_in_order
+from sitrep.analyze.coder.surface import DETERMINERS, naming_use, phrase_end, thing_subject
+from sitrep.analyze.nlp.records import Mention, QuotedStretch, TokenView
+
+__all__ = ["BE", "NOMINAL_CONTEXT", "Trigger", "annotated", "best_rule", "find_triggers",
+           "pos_reader", "verb_shaped"]
+
+BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got"})
+_WINDOW = 8
+# Words after which a verb form is a noun ("the deal", "its control", "possible changes").
+NOMINAL_CONTEXT = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "your",
+                             "my", "this", "that", "these", "those", "any", "some", "of",
+                             "for", "in", "on", "at", "with", "no", "every", "each", "such",
+                             "'s", "’s", "new", "possible", "first", "latest", "further"})
+# Words that end the clause a ``before`` keyword must stand in (see _clause_start).
+# "and" is no break: it joins noun phrases ("talks between Russian and Ukrainian
+# delegations will be held") as often as clauses; a reporting verb opens the reported
+# clause, with its own subject.
+_BEFORE_BREAKS = frozenset({";", ":", "—", "–", "while", "whereas", "because", "although",
+                            "said", "says", "told", "tells", "that", "who", "which"})
+_ADJECTIVE_ENDINGS = ("al", "ic", "ary", "ive", "ian", "ese", "ous", "ful", "ish")
+_VERB_CONTEXT = frozenset({"to", "will", "would", "shall", "could", "can", "may", "might",
+                           "must", "did", "does", "do", "not", "n't", "also", "has", "have",
+                           "had", "he", "she", "it", "they", "we", "i", "who", "which",
+                           "that", "then", "jointly", "again", "later", "formally"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A matched rule over doc tokens ``start:end``."""
+
+    start: int
+    end: int
+    rule: TriggerRule
+
+
+def verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
+                 pos_at: Callable[[int], str] | None, after_trigger: bool) -> bool:
+    """Is doc[i] plausibly the verb (not the noun "deal", "control")?
+
+    A tagger's VERB is believed; otherwise (no tagger, or one that calls "vetoed" an
+    adjective in headline-style copy) the surface rules decide.
+
+    Any form after a determiner or preposition is a noun. A past or -ing form is a verb. A
+    base or -s form of an uncurated rule without keywords needs verb context before it (an
+    auxiliary, "to", a pronoun). A sentence-initial word is an imperative or a heading
+    ("Subscribe", "Leave a comment"), not a coded event.
+    """
+    if i > 0 and doc[i - 1].like_num:
+        return False  # "twelve detained fishermen": a participle used as an adjective
+    previous = words[i - 1] if i > 0 else ""
+    if previous in DETERMINERS or (previous in {"-", "–"} and doc[i - 1].whitespace_ == ""):
+        # "the wounded", "the killing", "Israeli-occupied": a noun or a compound adjective,
+        # whatever a tagger says.
+        return False
+    word = words[i]
+    head = rule.lemma.split()[0]
+    plain = (head, head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else head)
+    if word in plain and previous.endswith(_ADJECTIVE_ENDINGS) and previous.isalpha() and \
+            len(previous) > 4:
+        return False  # "economic aid", "tribal clashes", "naval blockade": a noun
+    if pos_at is not None and pos_at(i) in {"VERB", "AUX"}:
+        return True  # a tagger's "not a verb" is not trusted alone: the rules below decide
+    if previous in NOMINAL_CONTEXT or doc[i].is_sent_start:
+        return False
+    if pos_at is not None and pos_at(i) in {"NOUN", "PROPN"} and word in plain and \
+            len(rule.words) == 1:
+        # A base or -s form the tagger calls a noun ("power supply", "air links", "a press
+        # release") is one: a tagger errs on participles in headlines, rarely on these.
+        return False
+    if word.endswith(("ed", "ing")) or word not in plain:
+        return True
+    if after_trigger:
+        return False  # "impose sanctions": a base/-s form right after a verb is its object
+    if rule.curated or rule.specificity:
+        return True
+    return previous in _VERB_CONTEXT
+
+
+def best_rule(lexicon: Lexicon, doc: Doc, words: Sequence[str], i: int,
+               limit: int, pos_at: Callable[[int], str] | None,
+               after_trigger: bool = False) -> Trigger | None:
+    """The most specific rule that fits at token i (None when no rule does)."""
+    best: Trigger | None = None
+    after_window: set[str] | None = None
+    before_window: set[str] | None = None
+    shaped: dict[tuple[str, bool, bool], bool] = {}
+    word = words[i]
+    candidates: list[TriggerRule] = list(lexicon.rules_at(word))
+    if word in lexicon.keyed:
+        after_window = set(words[i + 1:min(limit, i + 1 + _WINDOW)])
+        before_window = set(words[_clause_start(words, i):i])
+        candidates += lexicon.keyed_rules(word, after_window | before_window)
+    for rule in candidates:
+        end = i + len(rule.words)
+        if end > limit:
+            continue
+        if len(rule.words) > 1 and any(words[i + k] != w for k, w in enumerate(rule.words)):
+            continue
+        if rule.after:
+            window = after_window if end == i + 1 and after_window is not None else \
+                set(words[end:min(limit, end + _WINDOW)])
+            if i > 0 and words[i - 1] in BE:
+                # A passive puts the object first: "the curfew was lifted", "intelligence
+                # was shared".
+                window = window | set(words[max(0, i - _WINDOW):i])
+                if not all(slot & window for slot in rule.after):
+                    continue
+            elif not all(slot & window for slot in rule.after) or not slots_in_order(
+                    rule.after, words, end, min(limit, end + _WINDOW) if rule.curated
+                    else phrase_end(words, end, min(limit, end + _WINDOW))):
+                continue
+        if rule.before:
+            if before_window is None:
+                before_window = set(words[_clause_start(words, i):i])
+            if not all(slot & before_window for slot in rule.before):
+                continue
+        if not rule.nominal:
+            key = (rule.lemma, rule.curated, bool(rule.specificity))
+            if key not in shaped:
+                shaped[key] = verb_shaped(doc, words, i, rule, pos_at, after_trigger)
+            if not shaped[key]:
+                continue
+        # A phrasal verb matched word for word ("ruled out", "went on hunger strike") is
+        # more specific than the same verb with a keyword somewhere after it.
+        if best is None or (len(rule.words), rule.specificity, rule.curated,
+                            rule.confidence) > (len(best.rule.words), best.rule.specificity,
+                                                best.rule.curated, best.rule.confidence):
+            best = Trigger(i, end, rule)
+    return best
+
+
+
+def _clause_start(words: Sequence[str], i: int) -> int:
+    """Where the window of a rule's ``before`` keywords starts: ``_WINDOW`` words back, but
+    not past a coordinator or clause break. CAMEO's "[MILITARY] continue" names the verb's
+    own subject; in "urged Beijing to halt the military pressure and said Washington would
+    continue to support ..." the military word stands before the reported clause."""
+    for k in range(i - 1, max(0, i - _WINDOW) - 1, -1):
+        if words[k] in _BEFORE_BREAKS:
+            return k + 1
+    return max(0, i - _WINDOW)
+
+
+def pos_reader(tagged: Doc, shift: int) -> Callable[[int], str]:
+    """The part of speech of doc token ``i``, read from ``tagged`` (``i - shift`` there)."""
+    def pos_at(i: int) -> str:
+        return str(tagged[i - shift].pos_)
+    return pos_at
+
+
+def annotated(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)``, remembered on the doc: on an unparsed doc the check
+    reads every token, and the coder asks it for every sentence."""
+    key = f"sitrep_annotated_{attr}"
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.has_annotation(attr)
+    return bool(doc.user_data[key])
+
+
+def find_triggers(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence[Mention],
+                  quoted: Sequence[QuotedStretch], view: TokenView,
+                  pos_at: Callable[[int], str] | None, parse: Doc | None,
+                  offset: int) -> list[Trigger]:
+    """The sentence's triggers in order, none overlapping (see module doc).
+
+    Verbs that name things ("a town called X") or report evidence ("movements suggest
+    preparations") are no triggers in those uses.
+    """
+    words = view.lower
+    triggers: list[Trigger] = []
+    in_mention = {k for m in mentions for k in range(m.start, m.end)}
+    mention_starts_at = {m.start for m in mentions}
+    # Words of a date are never triggers: "on March 3", "in May 2024".
+    dated = [(d.start, d.end) for d in doc._.sitrep_dates or []
+             if d.start < sentence.end_char and d.end > sentence.start_char]
+    i = sentence.start
+    while i < sentence.end:
+        if (words[i] not in lexicon.index and words[i] not in lexicon.keyed) or \
+                i in in_mention or any(a <= view.idx[i] < b for a, b in dated):
+            i += 1
+            continue
+        if not view.alpha[i] or any(q.start <= view.idx[i] < q.end for q in quoted):
+            i += 1
+            continue
+        after_trigger = bool(triggers) and triggers[-1].end == i
+        found = best_rule(lexicon, doc, words, i, sentence.end, pos_at, after_trigger)
+        if found is not None and found.rule.lemma in lexicon.naming and naming_use(
+                words, i, found.rule.specificity > 0, mention_starts_at, sentence.start):
+            i = found.end
+            continue
+        if found is not None and found.rule.lemma in lexicon.evidential and thing_subject(
+                words, i, in_mention, sentence.start, parse, offset):
+            i = found.end  # "movements suggest preparations": evidence, not a proposal
+            continue
+        if found is not None:
+            triggers.append(found)
+            i = found.end
+            continue
+        i += 1
+    return triggers

@@ -1,0 +1,372 @@
+"""How the phrase reader's parts become mentions: a named person or organisation, an
+unknown name, an office or a group of role holders (see :mod:`sitrep.analyze.nlp.actors`
+for the phrase grammar). Phrases that are only owners go on to
+:mod:`sitrep.analyze.nlp.actor_owners`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc
+
+from sitrep.analyze.kb.resolver import ARMED_NON_STATE
+from sitrep.analyze.nlp.actor_groups import (
+    COUNTERPART_WORDS,
+    Owner,
+    org_sector,
+    people_of,
+    state_mentions,
+)
+from sitrep.analyze.nlp.actor_lexicon import (
+    ETHNIC_WORDS,
+    FORMER_WORDS,
+    STATE_KIND,
+    STATE_SECTORS,
+    ActorWords,
+)
+from sitrep.analyze.nlp.actor_owners import owner_mentions, span
+from sitrep.analyze.nlp.records import ActorIdentity, Mention
+from sitrep.models import ActorKind
+
+if TYPE_CHECKING:
+    from sitrep.analyze.nlp.actors import ActorFinder
+
+__all__ = ["decide", "former_sector", "from_mentions", "member_sector", "of_mentions",
+           "people_sector", "remember_names", "transnational_code"]
+
+MULTINATIONAL_WORDS = frozenset({"regional", "international", "multinational",
+                                 "multi-national", "foreign-led"})
+"""Adjectives that make an unowned military force a force of several states (IGO)."""
+
+PROXY_WORDS = frozenset({"ally", "allies", "proxy", "proxies", "client", "clients"})
+"""Words after "<owner>'s <group>" that make the group another's, not the owner's."""
+
+AFFILIATION_WORDS = {"linked": "to", "tied": "to", "connected": "to", "loyal": "to",
+                     "affiliated": "with", "allied": "with", "aligned": "with"}
+"""Words after an unowned group that tie it to an owner, with the preposition they take
+("hackers linked to Russian intelligence"). "backed by" is not one: a backer's proxies are
+of their own country (PLOVER codes Rwanda-backed M23 as Congolese rebels)."""
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+"""Owners of equipment ("its drones") that the context, not the phrase, names."""
+
+PEOPLE_SECTORS = {"GOV": "ELI", "LEG": "ELI", "MIL": "REB"}
+"""A state sector a people's role word takes: a people has no government, so its leaders
+are elites ("Yoruba leaders", ELI) and its forces rebels ("Moslem forces", REB)."""
+
+
+FIRST_NAME_KEY = "first:"
+"""Prefix of a person's first name in the surname index: a weaker key, used only when no
+surname matches."""
+
+
+def remember_names(actor: ActorIdentity, surnames: dict[str, ActorIdentity]) -> None:
+    """Index a named person for later bare references: by surname ("Boulos said"), and by
+    first name as a fallback, since Malay, Indonesian and Brazilian names are shortened to
+    it ("Malaysian Prime Minister Anwar Ibrahim ... Anwar said", "Prabowo said")."""
+    for surname in actor.surnames:
+        surnames.setdefault(surname, actor)
+    words = actor.name.split()
+    if actor.kind == "person" and len(words) > 1 and words[0][:1].isupper() and \
+            words[0].isalpha():
+        surnames.setdefault(FIRST_NAME_KEY + words[0], actor)
+
+
+def people_sector(sector: str | None) -> str | None:
+    """The sector of a role word said of an ethnic or religious group (see PEOPLE_SECTORS)."""
+    return PEOPLE_SECTORS.get(sector, sector) if sector is not None else None
+
+
+def of_mentions(finder: ActorFinder, doc: Doc, start: int, title_end: int,
+                titles: list[tuple[str, str, str]], sector: str | None, plural: bool,
+                published: date | None,
+                identities: dict[str, ActorIdentity]) -> list[Mention]:
+    """A title whose owner follows it: "the president of Ukraine" (the office holder on
+    the date, as for "the Ukrainian president"), "the leader of Hamas" (a rebel),
+    "the deputy governor of the Tyumen region", "the people of Gaza" (an unnamed holder or
+    group of the place's country). The mention runs over the owner."""
+    owner = finder.owner_after_of(title_end)
+    if owner is None or owner.country is None:
+        return []
+    title = " ".join(t.text for t in doc[start:title_end]
+                     if t.lower_ not in {"the", "a", "an"})
+    owner_text = doc[owner.start:owner.end].text
+    if owner.entry is not None:
+        if owner.entry.kind != "country":
+            owner_sector = finder.dated(owner.entry, published)[1]
+            if owner_sector in ARMED_NON_STATE:
+                sector = owner_sector  # "the leader of Hamas" is a rebel
+        if not plural and titles[-1][2] == "person" and sector not in ARMED_NON_STATE:
+            resolved = finder.kb.resolve(f"{owner_text} {title}", published)
+            if resolved is not None and resolved.kind == "person" and \
+                    resolved.name.lower() != f"{owner_text} {title}".lower():
+                actor = finder.identity(identities, resolved.name, "person",
+                                        resolved.country, resolved.sector)
+                return [span(doc, start, owner.end, actor, "office")]
+    kind: ActorKind = "person" if not plural else (
+        "organization" if titles[-1][2] == "organization" else "group")
+    actor = finder.identity(identities, f"{title} of {owner_text}", kind, owner.country,
+                            sector)
+    return [span(doc, start, owner.end, actor, "role", plural=plural)]
+
+
+def from_mentions(finder: ActorFinder, doc: Doc, start: int, title_end: int,
+                  sector: str | None, kind: ActorKind, plural: bool,
+                  identities: dict[str, ActorIdentity]) -> list[Mention]:
+    """A role with no owner before it but one after "from": "doctors from two American aid
+    groups" (USA, MED), "a missionary from Canada", "Troops from Finland and Sweden" (one
+    group per country). The mention runs over the country, which here names where the
+    role holders come from, not an actor of its own. State roles count only where they
+    open the sentence: "withdraw troops from Iraq" names where they leave."""
+    owners = finder.owners_after_from(title_end)
+    if not owners:
+        return []
+    opening = doc[start].is_sent_start or (start > 0 and doc[start - 1].lower_ == "the"
+                                           and doc[start - 1].is_sent_start)
+    if sector in STATE_SECTORS and not opening:
+        return []
+    role = doc[start:title_end].text
+    result: list[Mention] = []
+    for k, owner in enumerate(owners):
+        owner_text = doc[owner.start:owner.end].text
+        actor = finder.identity(identities, f"{role} from {owner_text}",
+                                kind if plural else "person", owner.country, sector)
+        first = start if k == 0 else owner.start
+        result.append(span(doc, first, owner.end, actor, "role", plural=plural))
+    return result
+
+
+def member_sector(finder: ActorFinder, name: list[str]) -> str | None:
+    """The sector of the members an unknown organisation's name counts ("Association of
+    African Jurists" JUD, "Union of Journalists" JRN): its first plural role word that is
+    not an organisation head."""
+    for word in name:
+        lower = word.lower()
+        if lower in finder.words.org_heads or not lower.endswith("s"):
+            continue
+        found = finder.role(lower)
+        if found is not None and found[1] == "group":
+            return found[0]
+    return None
+
+
+def transnational_code(words: ActorWords, name: list[str], sector: str | None) -> str | None:
+    """IGO or NGO for an unknown organisation whose name spans countries ("Association of
+    African Jurists", "International Committee for ..."): IGO when its head makes it a
+    state body (GOV), else NGO; None for a name with no such word."""
+    if not any(w.lower() in words.transnational_name_words for w in name):
+        return None
+    return "IGO" if sector == "GOV" else "NGO"
+
+
+def former_sector(finder: ActorFinder, entry: Any, title: str, published: date | None,
+                   sector: str | None) -> str | None:
+    """The sector of "former <title> <Name>": ELI (PLOVER's former officials) unless
+    the person holds another office on the date ("former President Dmitry Medvedev"
+    as Security Council deputy chairman is GOV)."""
+    if published is None:
+        return "ELI"
+    named = finder.kb.title_of(title) or title
+    other = [o for o in finder.kb.offices_on(entry.id, published) if o.title != named]
+    return other[0].sector if other else "ELI"
+
+
+def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
+           titles: list[tuple[str, str, str]], title_end: int, name_start: int,
+           name_end: int, name_entry: Any | None,
+           published: date | None, identities: dict[str, ActorIdentity],
+           surnames: dict[str, ActorIdentity]) -> list[Mention] | None:
+    """Turn one parsed phrase into mentions (see :mod:`sitrep.analyze.nlp.actors`), or
+    None for no actor. A phrase with neither name nor title is its owners alone
+    (:func:`owner_mentions`)."""
+    start = owners[0].start if owners else (head if titles else name_start)
+
+    owner_country = owners[0].country if owners else None
+    title_sector = titles[-1][1] if titles else None
+    before = start - 1
+    if before > 0 and doc[before].is_alpha and doc[before].text[:1].isupper() and \
+            doc[before].lower_ not in FORMER_WORDS:
+        before -= 1  # "former Socialist prime minister": a party adjective between
+    former = before >= 0 and (doc[before].lower_ in FORMER_WORDS or (
+        before > 0 and doc[before].text == "-" and doc[before - 1].lower_ == "ex"))
+    if len(titles) > 1 and titles[-1][0] in finder.words.generic_heads and \
+            titles[-2][1] != titles[-1][1] and titles[-1][2] != STATE_KIND:
+        # "opposition leaders", "rebel officials": a generic head keeps the sector of
+        # the role word before it.
+        title_sector = titles[-2][1]
+    if name_entry is not None:
+        # The office held on the article's date decides the sector: the same person
+        # (or organisation) is a rebel leader one year and head of state the next.
+        dated_country, dated_sector = finder.dated(name_entry, published)
+        country = dated_country or owner_country
+        sector = dated_sector or title_sector
+        if former and titles and name_entry.kind == "person":
+            sector = former_sector(finder, name_entry, titles[-1][0], published, sector)
+        elif sector == "ELI" and titles:
+            # "President François Mitterrand" in a story the date puts after his term:
+            # the title the text gives him is more telling than the date (archive
+            # dates are often approximate; a resigning premier is still "Prime
+            # Minister" on his last day).
+            named = finder.kb.title_of(titles[-1][0]) or titles[-1][0]
+            sector = next((o.sector for o in name_entry.offices if o.title == named),
+                          sector)
+        actor = finder.identity(identities, name_entry.name, name_entry.kind, country, sector)
+        remember_names(actor, surnames)
+        return [span(doc, start, name_end, actor, "kb")]
+    if name_end > name_start:
+        words = [t.text for t in doc[name_start:name_end]]
+        name = doc[name_start:name_end].text  # "Anti-Corruption", not "Anti - Corruption"
+        if len(words) == 1 and not titles and not owners:
+            known = surnames.get(name) or surnames.get(FIRST_NAME_KEY + name)
+            if known is not None:
+                return [span(doc, name_start, name_end, known, "surname")]
+            return None
+        is_org = any(w.lower() in finder.words.org_heads for w in words)
+        kind: ActorKind = "organization" if is_org else "person"
+        sector = "ELI" if former and titles and kind == "person" else title_sector
+        country = owner_country
+        if is_org:
+            # An unknown organisation: its own words say what it is ("... Liberation
+            # Front"), and a demonym inside its name where it is from ("Association
+            # of Nigerian Jurists").
+            sector = sector or org_sector(finder.words, words) or member_sector(finder, words)
+            country = country or next(
+                (c for w in words if w[:1].isupper() and (c := finder.demonym_country(w))),
+                None) or transnational_code(finder.words, words, sector)
+        actor = finder.identity(identities, name, kind, country, sector)
+        remember_names(actor, surnames)
+        return [span(doc, start, name_end, actor, "name")]
+    if owners and (not titles or title_end == owners[-1].end + 1):
+        people = people_of(finder, doc, owners, identities)
+        if people is not None:
+            return [people]
+    if titles and titles[-1][2] == STATE_KIND and owners:
+        return state_mentions(finder, doc, owners, title_end, identities)
+    if titles:
+        plural = titles[-1][2] != "person"
+        group_kind: ActorKind = "organization" if titles[-1][2] == "organization" \
+            else "group"
+        if not owners:
+            in_quote = any(q.start <= doc[start].idx < q.end
+                           for q in (doc._.sitrep_quoted or []) if not q.nested)
+            after_the = start > 0 and doc[start - 1].lower_ == "the"
+            if in_quote or titles[-1][0] in COUNTERPART_WORDS:
+                # "uneasy counterparts, Trump and Putin": a counterpart is only someone
+                # through an owner ("his Russian counterpart"); alone it names no one.
+                return None
+            office = of_mentions(finder, doc, start, title_end, titles, title_sector, plural,
+                                 published, identities)
+            if office:
+                return office
+            origin = from_mentions(finder, doc, start, title_end, title_sector, group_kind,
+                                   plural, identities)
+            if origin:
+                return origin
+            if plural and title_end + 1 < len(doc) and \
+                    doc[title_end].lower_ in AFFILIATION_WORDS:
+                link = AFFILIATION_WORDS[doc[title_end].lower_]
+                owner = finder.owner_after_of(title_end + 1, link)
+                if owner is not None and owner.country is not None:
+                    # "hackers linked to Russian military intelligence", "militias loyal
+                    # to the government": members of the owner's side
+                    name = doc[start:owner.end].text
+                    # an organisation's agents work in its sector (GRU: SPY)
+                    sector = title_sector if owner.entry is None or \
+                        owner.entry.kind == "country" else \
+                        finder.dated(owner.entry, published)[1] or title_sector
+                    actor = finder.identity(identities, name.lower(), group_kind,
+                                            owner.country, sector)
+                    return [span(doc, start, owner.end, actor, "role", plural=True)]
+            if titles[-1][0] in finder.words.equipment and not (
+                    start > 0 and doc[start - 1].lower_ in POSSESSIVE_PRONOUNS):
+                # "fired missiles at", "drones attacked": a weapon with no owner stands
+                # for no force; the context's country would make it the wrong side's
+                # ("its drones" has one: the context's actor).
+                return None
+            if not (plural or after_the):
+                if title_sector in STATE_SECTORS or finder.kb.title_of(titles[-1][0]):
+                    return None  # "a minister": an office holder coreference may find
+                # "a suicide bomber", "a journalist": a non-state person of a role,
+                # an actor of its own
+                name = " ".join(t.text for t in doc[start:title_end]).lower()
+                actor = finder.identity(identities, name, "person", None, title_sector)
+                return [span(doc, start, title_end, actor, "role")]
+            following = doc[title_end] if title_end < len(doc) else None
+            if not after_the and titles[-1][0] in finder.words.adjectival_roles and \
+                    following is not None and following.is_lower and \
+                    following.lower_ not in finder.words.verbs_after_roles and \
+                    not following.lower_.endswith("ed"):
+                return None  # "public criticism", "military operations": adjectives
+            if plural:
+                if title_sector == "MIL" and start > 0 and \
+                        doc[start - 1].lower_ in MULTINATIONAL_WORDS:
+                    # "a regional peacekeeping force", "international troops": a force
+                    # of several states, an international organisation's (IGO)
+                    start -= 1
+                    name = doc[start:title_end].text
+                    actor = finder.identity(identities, name.lower(), group_kind, "IGO",
+                                            title_sector)
+                    return [span(doc, start, title_end, actor, "role", plural=True)]
+                name = " ".join(t.text for t in doc[start:title_end])
+                actor = finder.identity(identities, name.lower(), group_kind, None,
+                                       title_sector)
+                return [span(doc, start, title_end, actor, "role", plural=True)]
+            m = span(doc, start, title_end, None, "title")
+            m.extra["sector"] = title_sector
+            return [m]
+        if plural:
+            result = []
+            title_text = " ".join(t.text for t in doc[owners[-1].end:title_end]
+                                  if t.lower_ not in {"'s", "’s"})
+            if len(owners) == 1 and title_end < len(doc) and \
+                    doc[title_end].lower_ in PROXY_WORDS:
+                # "Israel's militia ally in southern Lebanon": another's group, from where
+                # "in" says (else the context)
+                owner_text = doc[owners[0].start:owners[0].end].text
+                actor = finder.identity(
+                    identities, f"{owner_text} {title_text} {doc[title_end].text}",
+                    group_kind, finder.country_after_in(title_end + 1), title_sector)
+                return [span(doc, owners[0].start, title_end + 1, actor, "role", plural=True)]
+            for owner in owners:
+                owner_text = doc[owner.start:owner.end].text
+                sector = title_sector
+                country = owner.country
+                if owner.entry is None and owner.start > 0 and \
+                        doc[owner.start - 1].lower_ in ETHNIC_WORDS:
+                    # "ethnic Albanian guerrillas" in Macedonia: a people, not the
+                    # demonym's state; the context says where (as for "ethnic
+                    # Albanians").
+                    country = None
+                if owner.people:
+                    sector = people_sector(title_sector)  # "Yoruba leaders": ELI
+                if owner.entry is not None and owner.entry.kind != "country":
+                    owner_sector = finder.dated(owner.entry, published)[1]
+                    if owner_sector in ARMED_NON_STATE or (
+                            owner_sector and titles[-1][0] in finder.words.generic_heads):
+                        # "M23 commanders" are rebels; "Red Cross officials" and "Amnesty
+                        # spokesmen" work in their organisation's sector
+                        sector = owner_sector
+                actor = finder.identity(identities, f"{owner_text} {title_text}", group_kind,
+                                       country, sector)
+                result.append(span(doc, owner.start, owner.end, actor, "role", plural=True))
+            result[-1] = span(doc, owners[-1].start, title_end, result[-1].actor, "role", True)
+            return result
+        phrase = doc[start:title_end].text
+        if owners[-1].people:
+            # "a Karen guerrilla", "a Shiite cleric": a member of a people holds no office
+            actor = finder.identity(identities, phrase, "person", owners[-1].country,
+                                    people_sector(title_sector))
+            return [span(doc, start, title_end, actor, "role")]
+        resolved = finder.kb.resolve(phrase, published)
+        if resolved is not None and resolved.kind == "person" and \
+                resolved.name.lower() != phrase.lower():
+            actor = finder.identity(identities, resolved.name, "person", resolved.country,
+                                   resolved.sector)
+            return [span(doc, start, title_end, actor, "office")]
+        m = span(doc, start, title_end, None, "title")
+        m.extra["sector"] = "ELI" if former else title_sector
+        m.extra["country"] = resolved.country if resolved is not None else owner_country
+        m.extra["phrase"] = phrase
+        return [m]
+    return owner_mentions(finder, doc, owners, published, identities)

@@ -1,0 +1,177 @@
+"""Phrases that are only owners: a KB country or organisation, a capital standing for its
+government, a demonym naming its state ("Congolese accusations") or its people
+("Thousands of Nigerians"). Part of the phrase reader of
+:mod:`sitrep.analyze.nlp.actors`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from sitrep.analyze.nlp.actor_groups import Owner
+from sitrep.analyze.nlp.actor_lexicon import ActorWords
+from sitrep.analyze.nlp.records import ActorIdentity, Mention
+
+if TYPE_CHECKING:
+    from sitrep.analyze.nlp.actors import ActorFinder
+
+__all__ = ["after_locative", "city_population", "owner_mentions", "span"]
+
+
+def span(doc: Doc, start: int, end: int, actor: ActorIdentity | None, via: str,
+         plural: bool = False) -> Mention:
+    """A mention of tokens ``start:end`` of ``doc``, with its character offsets."""
+    return Mention(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, via,
+                   plural=plural)
+
+
+def after_locative(words: ActorWords, doc: Doc, start: int) -> bool:
+    """Whether a locative preposition governs the name at ``start``: "in Kyiv",
+    "through central Belgrade", "at the Kremlin" (a determiner or one lower-case
+    modifier may stand between), "in East Timor's capital Dili"."""
+    k = _preposition_before(words, doc, start)
+    return k is not None and doc[k].lower_ in words.locative
+
+
+def _preposition_before(words: ActorWords, doc: Doc, start: int) -> int | None:
+    """The token before the place name at ``start`` once what describes the place is
+    passed: "the", a modifier ("central"; not "ending", "aimed" or "visit": "to visit
+    Beijing" names the government), "the capital", "the city of", "East Timor's
+    capital". None at the start of the doc."""
+    k = start - 1
+    while k >= 0 and k >= start - 6:
+        word = doc[k].lower_
+        if word == "the" or word in words.city_parts or (
+                k == start - 1 and doc[k].is_alpha and doc[k].is_lower
+                and not word.endswith(("ing", "ed")) and word not in words.venue_words
+                and word not in words.locative):
+            k -= 1
+        elif word == "of" and k + 1 < start and doc[k + 1].lower_ in words.city_parts:
+            k -= 1  # "the city of Hebron"
+        elif word in {"'s", "’s"} and k + 1 < start and \
+                doc[k + 1].lower_ in words.city_parts:
+            k -= 1  # "East Timor's capital Dili": past the country's name
+            while k >= 0 and doc[k].is_alpha and doc[k].text[:1].isupper():
+                k -= 1
+        else:
+            return k
+    return k if k >= 0 else None
+
+
+DIRECTION_PREPOSITIONS = frozenset({"to", "from"})
+"""Prepositions after which a capital is a recipient or a sender ("deliver to Kyiv",
+"recalled its ambassador from Washington") unless a word of travel governs them."""
+
+
+def capital_is_recipient(words: ActorWords, doc: Doc, start: int) -> bool:
+    """Whether the capital at ``start`` after "to"/"from" names its government: no word
+    of travel or meeting ("flew to", "a trip to", "returned from", "arrived from
+    Moscow to") in the four words before the preposition, within its clause."""
+    k = _preposition_before(words, doc, start)
+    if k is None or doc[k].lower_ not in DIRECTION_PREPOSITIONS:
+        return False
+    for j in range(k - 1, max(-1, k - 5), -1):
+        word = doc[j].lower_
+        if doc[j].is_punct:
+            return True  # "," or "." ends the clause
+        if word in words.venue_words or word in words.motion_words:
+            return False
+    return True
+
+
+def city_population(finder: ActorFinder, doc: Doc, start: int, end: int, name: str,
+                    country: str | None,
+                    identities: dict[str, ActorIdentity]) -> Mention | None:
+    """The people of a city named as the place where something happens or is done
+    ("a curfew in Algiers", "aid deliveries in Baghdad", "voting in East Jerusalem"):
+    a civilian group of the city's country (PLOVER codes a city acted on as its
+    residents), kept locative so that the coder still reads it as a place first.
+
+    None where the city is where actors meet, arrive or speak ("talks in Geneva",
+    "arrived in Amman", "said in Moscow"), where an actor is ("his counterpart in
+    Beijing": a role word before the preposition), where a verb in -ed governs it ("was
+    detained in Cairo"), or where no preposition of extent ("in",
+    "across", "throughout") introduces it: a capital as agent stays its government."""
+    k = _preposition_before(finder.words, doc, start)
+    if k is None or k < 1 or doc[k].lower_ not in finder.words.population_prepositions:
+        return None  # "in central Baghdad" and "in East Timor's capital Dili" are read
+    governor = doc[k - 1]
+    if not (governor.is_alpha and governor.is_lower) or governor.lower_.endswith("ed") or \
+            governor.lower_ in finder.words.venue_words or finder.role(governor.lower_):
+        # "met in Moscow", "on Friday in Kyiv", "his counterpart in Beijing", "was
+        # detained in Cairo" (a verb says where it was done, not to whom)
+        return None
+    actor = finder.identity(identities, name, "group", country, "CVL")
+    m = span(doc, start, end, actor, "city", plural=True)
+    m.locative = True
+    return m
+
+
+def owner_mentions(finder: ActorFinder, doc: Doc, owners: list[Owner], published: date | None,
+                   identities: dict[str, ActorIdentity]) -> list[Mention] | None:
+    """One mention per owner of a phrase that has no title or name, or None."""
+    result: list[Mention] = []
+    for owner in owners:
+        entry = owner.entry
+        if entry is None:
+            word = doc[owner.start].text
+            if owner.people:
+                people = doc[owner.start:owner.end].text
+                if owner.end - owner.start > 1 or people.endswith("s"):
+                    # "Iraqi Kurds", "the Shiites": a people, civilians
+                    actor = finder.identity(identities, people, "group", owner.country, "CVL")
+                    result.append(span(doc, owner.start, owner.end, actor, "demonym", True))
+                continue  # "Kurdish demands": no actor
+            if word.endswith("s") and owner.country:
+                # "Thousands of Nigerians": a plural demonym is a group of that
+                # country's people, civilians unless a role word said otherwise.
+                actor = finder.identity(identities, word, "group", owner.country, "CVL")
+                result.append(span(doc, owner.start, owner.end, actor, "demonym", True))
+            elif owner.country in finder.kb_ids and not (
+                    owner.end < len(doc) and doc[owner.end].text == "-") and not (
+                    owner.start > 0 and doc[owner.start - 1].is_alpha
+                    and doc[owner.start - 1].text[:1].isupper()
+                    and doc[owner.start - 1].lower_ not in finder.words.not_names):
+                # "Congolese accusations", "the Qatari mediation": the state as agent
+                # (not in compounds, "Russian-made rockets", nor ending a name,
+                # "Volker Türk")
+                state = finder.entry(owner.country)
+                actor = finder.identity(identities, state.name, "country", state.country,
+                                       state.sector or "GOV")
+                m = span(doc, owner.start, owner.end, actor, "demonym")
+                m.extra["adjective"] = True
+                result.append(m)
+            continue
+        surface = doc[owner.start:owner.end].text
+        locative = after_locative(finder.words, doc, owner.start)
+        if locative and surface in finder.capitals and \
+                capital_is_recipient(finder.words, doc, owner.start):
+            locative = False  # "deliver the batteries to Kyiv": its government
+        if locative and surface in finder.capitals:
+            population = city_population(finder, doc, owner.start, owner.end, surface,
+                                         entry.country, identities)
+            if population is not None:
+                result.append(population)  # "a curfew in Algiers": its people
+                continue
+            # "in Kyiv": a place, not the government. Kept, marked, for the coder's
+            # destination of a visit ("arrived in Amman"), but no actor mention.
+            actor = finder.identity(identities, entry.name, entry.kind, entry.country,
+                                   entry.sector)
+            m = span(doc, owner.start, owner.end, actor, "place")
+            m.locative = True
+            m.extra["place_only"] = True
+            result.append(m)
+            continue
+        if locative and entry.kind == "country" and surface != entry.name and \
+                surface not in finder.capitals and not surface.isupper() and \
+                finder.demonym_country(surface) != entry.country:
+            continue  # "at the Kremlin", "in the White House": the building ("in Zaire"
+            # and "in Britain" name the country)
+        country, sector = finder.dated(entry, published)
+        actor = finder.identity(identities, entry.name, entry.kind, country, sector)
+        m = span(doc, owner.start, owner.end, actor, "kb")
+        m.locative = locative
+        result.append(m)
+    return result or None
