@@ -163,3 +163,13 @@ def test_a_counterpart_without_an_owner_names_no_one() -> None:
     assert "counterparts" not in found
     assert actors("The Chilean minister met his Bolivian counterpart in La Paz.")[
         "Bolivian counterpart"] == ("BOL", "GOV")
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("An RSF adviser denied the report.", "RSF adviser", ("SDN", "REB")),
+    ("RSF advisers denied the report.", "RSF advisers", ("SDN", "REB")),
+    ("A Russian official denied the report.", "Russian official", ("RUS", "GOV")),
+])
+def test_an_organisation_s_people_work_in_its_sector(
+        text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert actors(text, date(2026, 2, 1))[phrase] == expected

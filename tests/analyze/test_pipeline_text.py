@@ -37,6 +37,14 @@ def test_sentencizer_keeps_abbreviations_and_splits_dateline(analyzer: Analyzer)
     assert [name for name, _ in nlp.pipeline if name != "sitrep_parse"] == list(PIPELINE)
 
 
+
+def test_straight_quote_marks_open_or_close_by_what_they_touch(analyzer: Analyzer) -> None:
+    doc = analyzer.nlp('The mayor blamed the storm. "We were not ready," she said. '
+                       'Crews worked all night."')
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == ["The mayor blamed the storm.", '"We were not ready," she said.',
+                         'Crews worked all night."']
+
 def test_blank_model_pipeline_is_the_base() -> None:
     assert spacy.blank("en").pipe_names == []
 

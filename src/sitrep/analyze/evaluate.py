@@ -22,6 +22,7 @@ businessman in 2000 and president in 2025), or ``published`` when a record has n
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -174,14 +175,19 @@ def _words(name: str) -> set[str]:
                               for token in name.split()) if word}
 
 
+_GAP = re.compile(r"\.{2,}|…")
+"""Where a gold text skips words: "U.S. ... negotiators", "people .. in Hong Kong"."""
+
+
 def _resolved_at(sentence: str, gold: GoldActor,
                  actors: Sequence[ActorMention]) -> ActorMention | None:
     """The found actor whose mention overlaps the gold actor's words (longest overlap).
 
     Gold texts are hand-typed: spaces are collapsed and the ends trimmed before looking for
-    them, and a text with an ellipsis ("U.S. ... negotiators") is found by its longest part.
+    them, and a text with a gap ("U.S. ... negotiators", "people .. in X") is found by its
+    longest part.
     """
-    pieces = [" ".join(piece.split()) for piece in gold.text.split("...")]
+    pieces = [" ".join(piece.split()) for piece in _GAP.split(gold.text)]
     wanted = max(pieces, key=len) if pieces else ""
     if not wanted:
         return None

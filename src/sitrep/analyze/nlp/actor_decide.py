@@ -172,6 +172,19 @@ def former_sector(finder: ActorFinder, entry: Any, title: str, published: date |
     return other[0].sector if other else "ELI"
 
 
+def organisation_sector(finder: ActorFinder, owner: Owner, title: str,
+                        published: date | None, sector: str | None) -> str | None:
+    """The sector of someone an organisation owns: "M23 commanders" are rebels whatever the
+    role word says, and "Red Cross officials", "an RSF adviser" or "Amnesty spokesmen" work
+    in their organisation's sector; a country's people keep their role's (``sector``)."""
+    if owner.entry is None or owner.entry.kind == "country":
+        return sector
+    owner_sector = finder.dated(owner.entry, published)[1]
+    if owner_sector in ARMED_NON_STATE or (owner_sector and title in finder.words.generic_heads):
+        return owner_sector
+    return sector
+
+
 def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
            titles: list[tuple[str, str, str]], title_end: int, name_start: int,
            name_end: int, name_entry: Any | None,
@@ -340,13 +353,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                     country = None
                 if owner.people:
                     sector = people_sector(title_sector)  # "Yoruba leaders": ELI
-                if owner.entry is not None and owner.entry.kind != "country":
-                    owner_sector = finder.dated(owner.entry, published)[1]
-                    if owner_sector in ARMED_NON_STATE or (
-                            owner_sector and titles[-1][0] in finder.words.generic_heads):
-                        # "M23 commanders" are rebels; "Red Cross officials" and "Amnesty
-                        # spokesmen" work in their organisation's sector
-                        sector = owner_sector
+                sector = organisation_sector(finder, owner, titles[-1][0], published, sector)
                 actor = finder.identity(identities, f"{owner_text} {title_text}", group_kind,
                                        country, sector)
                 result.append(span(doc, owner.start, owner.end, actor, "role", plural=True))
@@ -365,7 +372,8 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                                    resolved.sector)
             return [span(doc, start, title_end, actor, "office")]
         m = span(doc, start, title_end, None, "title")
-        m.extra["sector"] = "ELI" if former else title_sector
+        m.extra["sector"] = "ELI" if former else organisation_sector(
+            finder, owners[-1], titles[-1][0], published, title_sector)
         m.extra["country"] = resolved.country if resolved is not None else owner_country
         m.extra["phrase"] = phrase
         return [m]

@@ -27,6 +27,7 @@ __all__ = ["DATELINE", "find_dateline_end", "sitrep_sentences"]
 
 _ENDERS = {".", "!", "?", "...", "…", "?!", "!?"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
+_STRAIGHT_QUOTES = {'"', "'"}
 # Abbreviations that end with a full stop but do not end a sentence when a name follows.
 _TITLE_ABBREVIATIONS = {
     "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.",
@@ -105,7 +106,11 @@ def sitrep_sentences(doc: Doc) -> Doc:
             continue
         if text in _ENDERS or (text.endswith(".") and len(text) > 1):
             j = i
-            while j + 1 < n and texts[j + 1] in _CLOSERS:
+            while j + 1 < n and texts[j + 1] in _CLOSERS and (
+                    texts[j + 1] not in _STRAIGHT_QUOTES
+                    or view.idx[j + 1] == view.idx[j] + len(texts[j])):
+                # A straight quote mark closes only when it touches the word before it:
+                # 'protests. "We will' opens the next sentence's quote.
                 j += 1
             if j + 1 < n and _ends_sentence(texts, i, j + 1):
                 k = j + 1
