@@ -173,3 +173,11 @@ def test_a_counterpart_without_an_owner_names_no_one() -> None:
 def test_an_organisation_s_people_work_in_its_sector(
         text: str, phrase: str, expected: tuple[str, str]) -> None:
     assert actors(text, date(2026, 2, 1))[phrase] == expected
+
+
+def test_a_delegation_is_not_of_the_country_it_meets_in() -> None:
+    found = actors("Talks between the Bolivian government and the miners' union in Lima "
+                   "stalled on Monday after the union delegation walked out.")
+    assert found["union delegation"][0] == "BOL"
+    assert actors("The two delegations met in Geneva on Thursday.")["delegations"][0] is None
+    assert actors("Protesters marched in Nairobi on Tuesday.")["Protesters"] == ("KEN", "CVL")

@@ -116,3 +116,19 @@ def test_limits_keep_the_best_evidenced_groups() -> None:
     brief = build_brief(CORPUS, BriefOptions(max_groups=1, max_timeline=2))
     assert [(g.type, len(g.items)) for g in brief.groups] == [("CONSULT", 2)]
     assert [t.date for t in brief.timeline] == ["2026-03-09", "2026-03-10"]
+
+
+def test_bare_groups_are_not_key_or_trending_actors() -> None:
+    corpus = []
+    for day in (date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 10)):
+        analysis = _analysis(day, f"Talks {day}", "Mira Alder met Tomas Vesk in Tromsø.",
+                             "CONSULT")
+        analysis.actors.append(ActorMention("a3", "delegations", "group", "NOR", "GOV",
+                                            [Span(0, 4, "Mira")]))
+        analysis.actors.append(ActorMention("a4", "Estonian negotiators", "group", "EST",
+                                            "GOV", [Span(20, 25, "Tomas")]))
+        corpus.append(analysis)
+    brief = build_brief(corpus, BriefOptions(since=date(2026, 3, 1)))
+    names = [a.name for a in brief.actors]
+    assert "delegations" not in names and "Estonian negotiators" in names
+    assert "delegations" not in [t.name for t in brief.trending]

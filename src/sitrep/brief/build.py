@@ -209,9 +209,11 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
         if published:
             days.append(published)
         for actor in analysis.actors:
-            if actor.country is None and (actor.sector is None or actor.kind == "group"):
-                # A name the KB could not place, or a bare "police"/"people": kept in the
-                # analysis and in events, but not what an analyst means by a key actor.
+            if (actor.country is None and (actor.sector is None or actor.kind == "group")) \
+                    or (actor.kind == "group" and actor.name == actor.name.lower()):
+                # A name the KB could not place, or a bare "police", "delegations",
+                # "people" (no owner names whose): kept in the analysis and in events, but
+                # not what an analyst means by a key or trending actor.
                 continue
             key = (actor.name, actor.country, actor.sector, actor.kind)
             actor_mentions[key] += len(actor.mentions)

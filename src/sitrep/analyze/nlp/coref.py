@@ -78,6 +78,11 @@ def _sentence_place(places: list[PlaceMention], sentence: Span) -> str | None:
 
 
 CAPTIVE_NAMES = frozenset({"hostage", "hostages", "captive", "captives", "abductees"})
+# People whose role is to be away from home: where they meet says nothing about whose they
+# are ("the two delegations met in Doha" are not Qatar's).
+TRAVELLING_HEADS = frozenset({"delegation", "delegations", "delegate", "delegates",
+                              "negotiator", "negotiators", "envoy", "envoys", "emissary",
+                              "emissaries", "negotiating team", "visitors", "diplomats"})
 """Role words of people held by others (see :func:`_context_countries`)."""
 
 
@@ -137,6 +142,7 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
     text = text_of(doc)
     sentences = sentences_of(doc)
     dominant = _dominant_country(mentions, places)
+    dominant_by_actors = _dominant_country([m for m in mentions if not m.locative], [])
     for m in missing:
         actor = m.actor
         if actor is None or actor.country is not None:
@@ -157,12 +163,17 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
                                     states_only=True)
             actor.country = country or dominant
             continue
+        fallback = dominant
         if country is None and sentence is not None:
-            place = _sentence_place(places, sentence)
+            travelling = actor.name.rsplit(" ", 1)[-1] in TRAVELLING_HEADS or \
+                actor.name in TRAVELLING_HEADS
+            place = None if travelling else _sentence_place(places, sentence)
+            if travelling:
+                fallback = dominant_by_actors  # the venue's country is not theirs either
             others = _sole_country(mentions, sentence.start_char, sentence.end_char)
             # A state's forces and officials act abroad, its people and buildings stay home.
             country = (others or place) if actor.sector in STATE_SECTORS else (place or others)
-        actor.country = country or dominant
+        actor.country = country or fallback
 
 
 def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
