@@ -6,20 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from sitrep.analyze import analyze_text
+from actor_support import actors as read_actors
 
 ON = date(2025, 6, 1)
 
 
 def actors(text: str, published: date = ON) -> dict[str, tuple[str | None, str | None]]:
-    """Every actor found in ``text``, each under every mention's surface text."""
-    analysis = analyze_text(text, published)
-    found: dict[str, tuple[str | None, str | None]] = {}
-    for actor in analysis.actors:
-        for span in actor.mentions:
-            found[text[span.start:span.end]] = (actor.country, actor.sector)
-    return found
+    return read_actors(text, published)
 
 
 @pytest.mark.parametrize(("text", "phrase", "expected"), [
