@@ -37,7 +37,7 @@ from sitrep.errors import InvalidDate
 from sitrep.models import DateRef, Precision
 
 __all__ = ["BACKGROUND_PREPOSITIONS", "DateMention", "date_for_span", "find_dates",
-           "parse_date"]
+           "future_cue_before", "parse_date"]
 
 Tense = Literal["past", "future"]
 
@@ -173,6 +173,13 @@ def _tense(text: str, start: int, end: int) -> Tense | None:
     if not cues:
         return None
     return "future" if cues[-1]["future"] else "past"
+
+
+def future_cue_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a future cue ("will", "is set to", "expected"):
+    a date after it is a plan, which a past-tense event in the same sentence did not
+    happen on ("rejected the demand and says elections will be held in 2027")."""
+    return any(cue["future"] for cue in _TENSE_CUE.finditer(text, start, end))
 
 
 def _monday(day: date) -> date:

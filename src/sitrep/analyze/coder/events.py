@@ -39,6 +39,16 @@ from spacy.tokens import Doc, Span
 from sitrep.analyze.coder.arguments import parse_roles
 from sitrep.analyze.coder.irrealis import IRREALIS_CEILING, irrealis
 from sitrep.analyze.coder.lexicon import Lexicon, load_lexicon
+from sitrep.analyze.coder.parties import (
+    SUPERVISING,
+    each_way,
+    own_clause,
+    own_state,
+    reciprocal,
+    reflexive_possessive,
+    third_party,
+    trailing_speaker,
+)
 from sitrep.analyze.coder.readings import (
     CONFLICTUAL,
     COOPERATIVE,
@@ -120,6 +130,9 @@ _REFUSAL_FORMS = frozenset({"refused", "refuses", "refuse", "declined", "decline
 _POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 # Events two parties do together: a noun's "between X and Y" names them.
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Stances and accusations: their recipient is a party, never the place they concern.
+_STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "AGREE"})
+_PLACE_CASES = frozenset({"in", "at", "near", "inside"})
 # A demand or threat read from "X said Y must ..." / "Y would ... if Z": as sure as a
 # mid-strength verb trigger.
 _DEMAND_CONFIDENCE = 0.65
@@ -132,7 +145,7 @@ class EventCoder:
         self.lexicon = lexicon
 
     def code(self, doc: Doc) -> list[Event]:
-        from sitrep.analyze.dates import date_for_span
+        from sitrep.analyze.event_dates import date_for_trigger
 
         places_for = _place_lookup()
         mentions: list[Mention] = [m for m in (doc._.sitrep_mentions or []) if m.actor]
@@ -149,12 +162,16 @@ class EventCoder:
                            and not any(q.start <= m.start_char < q.end for q in quoted)]
             parse, offset = (parses[sentence.start], sentence.start) \
                 if sentence.start in parses else (whole, 0)
+            seen = sentence.start_char
             for event in code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
                                        parse=parse, offset=offset):
                 start, end = sentence.start_char, sentence.end_char
                 while end > start and text[end - 1].isspace():
                     end -= 1
-                dated = date_for_span(date_mentions, start, end)
+                # The date of the trigger's own clause; ``seen`` walks on through the
+                # sentence so a repeated trigger word finds its own occurrence.
+                dated, seen = date_for_trigger(date_mentions, text, (start, end),
+                                               event.trigger, seen, parse, view.idx[offset])
                 located = places_for(place_mentions, start, end)
                 events.append(Event(
                     type=event.type, mode=event.mode,
@@ -167,6 +184,13 @@ class EventCoder:
                     confidence=event.confidence, sentence=text[start:end], start=start,
                     end=end, trigger=event.trigger))
         return events
+
+
+def _foreign(source_m: Sequence[Mention], target_m: Sequence[Mention]) -> list[Mention]:
+    """The mentions of ``target_m`` of another country than every one of ``source_m``."""
+    home = {m.actor.country for m in source_m if m.actor is not None}
+    return [m for m in target_m if m.actor is not None and m.actor.country
+            and m.actor.country not in home]
 
 
 def _placed(actors: tuple[ActorRef, ...], place: Place | None) -> tuple[ActorRef, ...]:
@@ -291,6 +315,13 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             words[trigger.start].endswith(("ed", "en", "t")) and not stative
         source_m, target_m = surface_arguments(mentions, words, left, right,
                                                (trigger.start, trigger.end), skipped, passive)
+        if passive and not source_m and (rule.type in _SELF_DIRECTED or (
+                rule.type == "RETREAT" and rule.mode in _SELF_DIRECTED_RETREATS)):
+            # "Egyptian troops were deployed along the border with Libya": the force acts
+            # (the parse path below reads the same from the parse).
+            source_m, target_m = surface_arguments(
+                mentions, words, left, right, (trigger.start, trigger.end), skipped, False)
+            target_m = _foreign(source_m, target_m)
         if mutual(rule.type, source_m) and words[trigger.end:trigger.end + 1] != ["with"]:
             target_m = []  # "X and Y will meet (...)": the parties are the subject
         subordinate = left > sentence.start
@@ -317,8 +348,12 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                 roles.source = by_agent(mentions, words, trigger.end, right)
                 if not roles.source and (rule.type in _SELF_DIRECTED or (
                         rule.type == "RETREAT" and rule.mode in _SELF_DIRECTED_RETREATS)):
-                    # "Serbian police were deployed": the mobilised force is the actor.
-                    roles.source, roles.target = roles.target, []
+                    # "Serbian police were deployed": the mobilised force is the actor;
+                    # a foreign party after it ("along the border with Libya") stays the
+                    # other side, its own country's places ("around parliament") are where.
+                    roles.source = [m for m in roles.target if m.start < trigger.start]
+                    roles.target = _foreign(roles.source, [
+                        m for m in roles.target if m.start >= trigger.end])
                 elif not roles.source and stative:
                     # "Israel is opposed to X": the subject holds the stance.
                     roles.passive = False
@@ -326,14 +361,20 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                     roles.target = [m for m in roles.target if m.start >= trigger.end]
             # The parser may lose one side of a long coordination ("US President Donald
             # Trump and Russian President Vladimir Putin"); the words still join them.
+            # Word order stands in where the parse names no argument, but not with an
+            # actor of another clause ("any deal the parties reached", ", X announced").
+            head_token = parse[head - offset]
             source_m = with_coordinated(mentions, roles.source, words) or (
-                [] if roles.passive or roles.descriptive else source_m)
+                [] if roles.passive or roles.descriptive else
+                [m for m in source_m
+                 if not own_clause(parse, offset, m, head_token, above=False)])
             if mutual(rule.type, source_m):
                 # The parties are the subject; "in Tokyo" is where, not with whom.
                 target_m = [m for m in roles.target if not m.locative
                             and words[m.start - 1:m.start] not in (["in"], ["at"])]
             else:
-                target_m = roles.target or target_m
+                target_m = roles.target or [
+                    m for m in target_m if not own_clause(parse, offset, m, head_token)]
             negated = negated or roles.negated
             future = future or roles.future
             subordinate = roles.subordinate
@@ -377,6 +418,18 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             # "invited Putin to the United States", "met Erdogan in Ankara": a place after
             # the one met is where, not another party ("apologised to Qatar" is whom).
             target_m = [m for m in target_m if not m.locative]
+        elif rule.type in _STANCE_TYPES:
+            # "would not give up its rights in the South Sea", "condemned the raid in X":
+            # a stance or accusation is about a party; the place is where, not whom. (A
+            # protest, a request for refuge, a threat may be directed at a place.)
+            target_m = [m for m in target_m if not (m.locative and _PLACE_CASES.intersection(
+                words[max(trigger.end, m.start - 2):m.start]))]
+        # A witness, mediator or chair is present, not the recipient; an official's own
+        # country is where he comes from, not the other party.
+        target_m = own_state(refs(source_m), [
+            m for m in target_m if not third_party(words, m.start, trigger.end)
+            and not trailing_speaker(words, m)
+            and not reflexive_possessive(m, words[m.start], source_m, trigger.start)])
         source = refs(source_m)
         source_keys = {m.actor.key for m in source_m if m.actor}
         target = tuple(r for r, m in zip(refs(target_m), target_m, strict=False)
@@ -435,11 +488,15 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             kind, rule.lemma, rule.nominal, source, target, target_m, source_keys,
             Clause(mentions, words, texts, trigger.start, trigger.end, right, sentence.end),
             parse[trigger.start - offset] if parse is not None else None, offset)
-        if not source and not target and ((rule.nominal and not light) or (
+        if not source and not target and ((rule.nominal and not light) or future or (
                 kind not in PLACE_DIRECTED and words[trigger.start].endswith("ing"))):
             # "The Alaska meeting ... is being closely watched" (a noun, or a gerund a
             # tagger took for a verb) with no party on either side names a topic; what a
-            # brief shows needs a who. A place-directed act may take its place later.
+            # brief shows needs a who. A place-directed act may take its place later,
+            # unless it is only planned: a plan of no one named ("they would withdraw").
+            confidence = min(confidence, IRREALIS_CEILING)
+        if rule.lemma in SUPERVISING and kind not in {"CONSULT", "COOPERATE"}:
+            # "oversaw the release of prisoners by both sides": others' act, watched.
             confidence = min(confidence, IRREALIS_CEILING)
 
         framing = Framing(
@@ -451,6 +508,10 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             after_words=words[trigger.end:right])
         read = readings(kind, mode, rule.lemma, rule.confidence, confidence, framing,
                         source, target, future, trigger_text, refs(mentions[:1]))
+        if reciprocal(words, trigger.end, right, words[trigger.start:trigger.end],
+                      len(source)):
+            # "X and Y accused each other", "traded accusations": each the other's target.
+            read = [one for e in read for one in each_way(e)]
         unrealised = irrealis(words, texts, left, sentence.start, trigger.start, rule.nominal)
         if unrealised:
             # A goal, question, hypothesis or allegation ("to ensure X does not accept",

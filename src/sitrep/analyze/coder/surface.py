@@ -12,6 +12,7 @@ from collections.abc import Callable, Container, Sequence
 
 from spacy.tokens import Doc
 
+from sitrep.analyze.coder.parties import trailing_speaker
 from sitrep.analyze.nlp.records import Mention
 
 __all__ = ["DETERMINERS", "VICTIM_SUBJECT", "between_parties", "by_agent", "coordinated",
@@ -112,7 +113,8 @@ def coordinated(mentions: Sequence[Mention], first: int, words: Sequence[str]) -
     ("France and Germany", "the US, Britain and France")."""
     group = [mentions[first]]
     k = first
-    while k + 1 < len(mentions) and _joined(mentions[k], mentions[k + 1], words):
+    while k + 1 < len(mentions) and _joined(mentions[k], mentions[k + 1], words) and \
+            not trailing_speaker(words, mentions[k + 1]):  # ", Minister X said"
         group.append(mentions[k + 1])
         k += 1
     return group

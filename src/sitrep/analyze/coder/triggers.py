@@ -84,6 +84,11 @@ def verb_shaped(doc: Doc, words: Sequence[str], i: int, rule: TriggerRule,
         # A base or -s form the tagger calls a noun ("power supply", "air links", "a press
         # release") is one: a tagger errs on participles in headlines, rarely on these.
         return False
+    if pos_at is not None and pos_at(i) in {"ADV", "ADP", "PART"} and word in plain and \
+            len(rule.words) == 1:
+        # "invited the delegations back to Doha", "pulled out": a particle or adverb the
+        # tagger is sure of, no base form of a verb.
+        return False
     if word.endswith(("ed", "ing")) or word not in plain:
         return True
     if after_trigger:
