@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from actor_support import actors as read_actors
 
+from sitrep.analyze import analyze_text
+
 ON = date(2025, 6, 1)
 
 
@@ -174,3 +176,14 @@ def test_a_delegation_is_not_of_the_country_it_meets_in() -> None:
     assert found["union delegation"][0] == "BOL"
     assert actors("The two delegations met in Geneva on Thursday.")["delegations"][0] is None
     assert actors("Protesters marched in Nairobi on Tuesday.")["Protesters"] == ("KEN", "CVL")
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The M23 rebel group released 200 prisoners.", "M23 rebel group", ("COD", "REB")),
+    ("The Houthi rebel movement fired a missile.", "Houthi rebel movement", ("YEM", "REB")),
+])
+def test_an_organisation_described_by_a_role_and_a_collective_noun_is_itself(
+        text: str, phrase: str, expected: tuple[str, str]) -> None:
+    found = actors(text, date(2026, 3, 5))
+    assert found[phrase] == expected
+    assert analyze_text(text, date(2026, 3, 5)).actors[0].name in {"M23", "Houthis"}

@@ -254,6 +254,14 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         people = people_of(finder, doc, owners, identities)
         if people is not None:
             return [people]
+    if titles and len(owners) == 1 and owners[0].entry is not None and \
+            owners[0].entry.kind != "country" and title_end < len(doc) and \
+            doc[title_end].lower_ in finder.words.collective_heads:
+        # "the M23 rebel group", "the Houthi rebel movement": the organisation, described
+        entry = owners[0].entry
+        country, sector = finder.dated(entry, published)
+        actor = finder.identity(identities, entry.name, entry.kind, country, sector)
+        return [span(doc, owners[0].start, title_end + 1, actor, "kb")]
     if titles and titles[-1][2] == STATE_KIND and owners:
         return state_mentions(finder, doc, owners, title_end, identities)
     if titles:

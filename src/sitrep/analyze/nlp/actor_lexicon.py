@@ -47,6 +47,7 @@ class ActorWords:
     transnational_name_words: frozenset[str]
     equipment: frozenset[str]
     motion_words: frozenset[str]
+    collective_heads: frozenset[str]
 
 
 @cache
