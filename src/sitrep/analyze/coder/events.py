@@ -34,7 +34,7 @@ from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.analyze.coder.arguments import parse_roles
 from sitrep.analyze.coder.irrealis import IRREALIS_CEILING, irrealis
@@ -65,6 +65,7 @@ from sitrep.analyze.coder.refine import (
     place_source,
     place_target,
     retype,
+    trigger_clause,
     visit_roles,
 )
 from sitrep.analyze.coder.sides import Clause, other_side, refs
@@ -133,6 +134,8 @@ _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Stances and accusations: their recipient is a party, never the place they concern.
 _STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "AGREE"})
 _PLACE_CASES = frozenset({"in", "at", "near", "inside"})
+# Acts done to things: a relative clause on their object names another act's doer.
+_PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE"})
 # A demand or threat read from "X said Y must ..." / "Y would ... if Z": as sure as a
 # mid-strength verb trigger.
 _DEMAND_CONFIDENCE = 0.65
@@ -145,7 +148,7 @@ class EventCoder:
         self.lexicon = lexicon
 
     def code(self, doc: Doc) -> list[Event]:
-        from sitrep.analyze.event_dates import date_for_trigger
+        from sitrep.analyze.event_dates import date_for_trigger, trigger_offset
 
         places_for = _place_lookup()
         mentions: list[Mention] = [m for m in (doc._.sitrep_mentions or []) if m.actor]
@@ -173,12 +176,21 @@ class EventCoder:
                 dated, seen = date_for_trigger(date_mentions, text, (start, end),
                                                event.trigger, seen, parse, view.idx[offset])
                 located = places_for(place_mentions, start, end)
+                aimed_at = None
+                if event.type in PLACE_DIRECTED and not event.target:
+                    # Only a place of the trigger's own clause is what the act is aimed at.
+                    found = trigger_offset(text[start:end], event.trigger, seen - start)
+                    if found is not None:
+                        within = trigger_clause(text[start:end], found,
+                                                found + len(event.trigger))
+                        aimed_at = places_for(place_mentions, start + within[0],
+                                              start + within[1])
                 events.append(Event(
                     type=event.type, mode=event.mode,
                     source=place_source(event.type, _placed(event.source, located),
                                         located),
                     target=place_target(event.type, _placed(_policed(
-                        event.source, event.target), located), located),
+                        event.source, event.target), located), aimed_at),
                     date=dated, location=located,
                     negated=event.negated, future=event.future,
                     confidence=event.confidence, sentence=text[start:end], start=start,
@@ -191,6 +203,14 @@ def _foreign(source_m: Sequence[Mention], target_m: Sequence[Mention]) -> list[M
     home = {m.actor.country for m in source_m if m.actor is not None}
     return [m for m in target_m if m.actor is not None and m.actor.country
             and m.actor.country not in home]
+
+
+def _relative_doer(token: Token, trigger_heads: set[int], offset: int) -> bool:
+    """Is ``token`` the subject of a relative clause whose verb is another trigger ("sites
+    that the IAEA had inspected": the IAEA inspected, it was not struck)?"""
+    verb = token.head
+    return token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and \
+        verb.dep_ in {"relcl", "acl:relcl"} and verb.i + offset in trigger_heads
 
 
 def _placed(actors: tuple[ActorRef, ...], place: Place | None) -> tuple[ActorRef, ...]:
@@ -424,6 +444,11 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             # protest, a request for refuge, a threat may be directed at a place.)
             target_m = [m for m in target_m if not (m.locative and _PLACE_CASES.intersection(
                 words[max(trigger.end, m.start - 2):m.start]))]
+        if parse is not None and rule.type in _PHYSICAL:
+            # "struck sites that the IAEA had inspected": the subject of a relative clause
+            # on the object does its own act there, it is not what was struck.
+            target_m = [m for m in target_m if not _relative_doer(
+                parse[m.start - offset], typed_heads - {trigger.start}, offset)]
         # A witness, mediator or chair is present, not the recipient; an official's own
         # country is where he comes from, not the other party.
         target_m = own_state(refs(source_m), [

@@ -63,6 +63,12 @@ _ALLEGATION_REACH = 30
 # another clause): "accused X of lying, while troops were shelling the town".
 _ALLEGATION_ENDS = frozenset({";", "—", "–", ":", "while", "whereas", "but", "because",
                               "although", "after", "when", "said", "says"})
+# Modals that put a main clause in the future: its "until" clause names what must happen
+# first ("inspectors will not return until the agency condemns the strikes"), a condition;
+# a past main clause's "until" clause happened ("they fought until the army withdrew").
+_FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo", "won't", "wouldn't",
+                            "cannot", "can't"})
+_UNTIL = frozenset({"until", "till", "unless"})
 # How far back in the clause a purpose marker governs the trigger: "to ensure Trump does
 # not accept" puts four words between them.
 _PURPOSE_REACH = 6
@@ -74,8 +80,8 @@ def irrealis(words: Sequence[str], texts: Sequence[str], left: int, sentence_sta
 
     ``left`` is where the trigger's clause begins (after a break or subordinator);
     ``words`` the lower-case and ``texts`` the original token strings. Returns
-    ``"question"``, ``"purpose"``, ``"pending"``, ``"alleged"``, ``"aim"`` or
-    ``"hypothetical"`` (module doc).
+    ``"question"``, ``"purpose"``, ``"pending"``, ``"condition"``, ``"alleged"``, ``"aim"``
+    or ``"hypothetical"`` (module doc).
     """
     for k in range(trigger_start - 1, max(sentence_start, left - 1) - 1, -1):
         if texts[k] == ",":
@@ -88,6 +94,8 @@ def irrealis(words: Sequence[str], texts: Sequence[str], left: int, sentence_sta
             return "purpose"
         if (words[k], words[k + 1]) in _PENDING_PAIRS:
             return "pending"
+    if _awaited(words, texts, left, sentence_start, trigger_start):
+        return "condition"
     if _alleged(words, sentence_start, trigger_start):
         return "alleged"
     if trigger_start - 2 >= left and words[trigger_start - 1] in {"to", "of"} and \
@@ -97,6 +105,19 @@ def irrealis(words: Sequence[str], texts: Sequence[str], left: int, sentence_sta
             words[trigger_start - 1] in _HYPOTHETICAL_ADJECTIVES:
         return "hypothetical"
     return None
+
+
+def _awaited(words: Sequence[str], texts: Sequence[str], left: int, sentence_start: int,
+             trigger_start: int) -> bool:
+    """Is the trigger in an "until"/"unless" clause of a future main clause ("would not
+    return until the agency condemned the strikes")? The condition is what must happen
+    first, not an event; after a past main clause ("fought until dawn") it did happen."""
+    for k in range(trigger_start - 1, max(sentence_start, left - 1) - 1, -1):
+        if texts[k] in {";", ":", ","}:
+            return False  # "Until Russia withdraws, the EU will ...": the main clause
+        if words[k] in _UNTIL:
+            return any(w in _FUTURE_MODALS for w in words[max(sentence_start, left - 1):k])
+    return False
 
 
 def _alleged(words: Sequence[str], sentence_start: int, trigger_start: int) -> bool:

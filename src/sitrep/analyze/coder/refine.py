@@ -25,6 +25,7 @@ so the coder ranks the noun's event over the verb's weak own reading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -33,7 +34,7 @@ from sitrep.analyze.coder.arguments import AGENT_HEADS
 from sitrep.models import ActorRef, Place
 
 __all__ = ["BATCHES", "PLACE_DIRECTED", "light_objects", "missile_test", "place_source",
-           "place_target", "retype", "visit_roles"]
+           "place_target", "retype", "trigger_clause", "visit_roles"]
 
 # Types whose recipient may be a place rather than an actor: attacks, aid, coercion and
 # withdrawals or concessions in a territory. A meeting, deal or protest in a city only
@@ -119,7 +120,10 @@ def visit_roles(kind: str, lemma: str, source: tuple[ActorRef, ...],
         return target, source
     if kind in {"MOBILIZE", "AID", "RETREAT"} and source:
         home = {a.country for a in source if a.country}
-        own = tuple(a for a in target if a.sector in _ARMED and a.country in home | {None})
+        state = any(a.sector in _STATE_FORCE for a in source)
+        # A rebel group's country's army is not its own ("handed over weapons to the army").
+        own = tuple(a for a in target if a.sector in _ARMED and a.country in home | {None}
+                    and (state or a.sector not in _STATE_FORCE))
         if own:
             return source, tuple(a for a in target if a not in own)
     return source, target
@@ -164,12 +168,37 @@ def light_objects(words: Sequence[str], nouns: Sequence[tuple[int, int]],
     return found
 
 
+# What ends a clause in raw text: punctuation that breaks it, or a word that opens another
+# clause ("declared a ceasefire after talks in Doha resumed": Doha is the talks' place).
+_CLAUSE_EDGE = re.compile(
+    r"[,;:\u2014\u2013()]|--|\b(?:after|before|while|whereas|when|because|although|since|"
+    r"until|as|which|who|whom|that|where|said|says)\b", re.IGNORECASE)
+
+
+def trigger_clause(sentence: str, trigger_at: int, trigger_end: int) -> tuple[int, int]:
+    """The (start, end) offsets in ``sentence`` of the clause around its trigger at
+    ``sentence[trigger_at:trigger_end]``: from the last clause edge before the trigger to
+    the first after it (see _CLAUSE_EDGE).
+
+    A place-directed act is aimed at a place named in its own clause ("sent aid to Gaza",
+    "sites in Kharkiv were struck"); a dateline ("DOHA, Feb 26 —") says where the report
+    was filed and a subordinate clause's place where something else happened.
+    """
+    start = 0
+    for edge in _CLAUSE_EDGE.finditer(sentence, 0, trigger_at):
+        start = edge.end()
+    after = _CLAUSE_EDGE.search(sentence, trigger_end)
+    return start, after.start() if after else len(sentence)
+
+
 def place_target(kind: str, target: tuple[ActorRef, ...],
                  place: Place | None) -> tuple[ActorRef, ...]:
     """The event's place as its recipient, for a place-directed event with none named.
 
     PLOVER codes the place an attack hits or aid reaches ("Kyiv", "Gaza") with its country
-    and no sector; ``place`` is the event's location as the places module found it.
+    and no sector; ``place`` is the place named in the trigger's own clause
+    (:func:`trigger_clause`), not the sentence's location, which may belong to another
+    clause or be the dateline.
     """
     if target or kind not in PLACE_DIRECTED or place is None or place.country is None:
         return target

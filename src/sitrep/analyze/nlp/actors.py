@@ -53,6 +53,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from sitrep.analyze.nlp.actor_anaphora import organisation_anaphor
 from sitrep.analyze.nlp.actor_decide import decide
 from sitrep.analyze.nlp.actor_groups import (
     Owner,
@@ -76,6 +77,7 @@ from sitrep.analyze.nlp.actor_lexicon import (
     title_first_words,
 )
 from sitrep.analyze.nlp.actor_owners import city_population
+from sitrep.analyze.nlp.actor_short_names import article_reading
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     KnowledgeBaseLike,
@@ -158,6 +160,9 @@ class ActorFinder:
         for start, (end, _) in list(best.items()):
             if start in self._inside_place or self._place_ends.get(start, end) > end:
                 del best[start]  # "Gaza" of "Gaza City" is the city
+            elif end == start + 1 and (other := article_reading(doc[start].text,
+                                                                text_of(doc))) is not None:
+                best[start] = (end, other)  # "Congo" in a story naming Brazzaville
         return best
 
     def _read_places(self, doc: Doc) -> None:
@@ -365,6 +370,11 @@ class ActorFinder:
             if lower != "the" and i not in kb_spans and not tv.text[i][:1].isupper() and \
                     self._title_at(tv, i) is None:
                 i += 1  # the common case: a lower-case word that starts no actor phrase
+                continue
+            anaphor = organisation_anaphor(tv, i, mentions) if lower == "the" else None
+            if anaphor is not None:  # "the agency" after "the World Food Programme"
+                mentions.append(anaphor)
+                i = anaphor.end
                 continue
             j = i + 1 if lower == "the" else i
             owners: list[Owner] = []

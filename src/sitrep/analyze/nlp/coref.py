@@ -27,6 +27,8 @@ from spacy.tokens import Doc, Span
 
 from sitrep.analyze.kb.schema import TRANSNATIONAL_CODES
 from sitrep.analyze.nlp.records import ActorIdentity, Mention, sentences_of, text_of
+from sitrep.analyze.nlp.sentences import find_dateline_end
+from sitrep.analyze.place_clauses import in_background_clause
 from sitrep.analyze.places import PlaceMention, location_for_span
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -66,15 +68,34 @@ def _place_after(text: str, m: Mention, by_start: dict[int, PlaceMention]) -> st
     return None
 
 
-def _sentence_place(places: list[PlaceMention], sentence: Span) -> str | None:
+def _sentence_place(places: list[PlaceMention], sentence: Span, text: str) -> str | None:
     """The country where the sentence happens: its located place ("in central Nairobi",
-    "in Russia's Saratov region"), else the one country all its places share."""
-    located = location_for_span(places, sentence.start_char, sentence.end_char)
+    "in Russia's Saratov region") outside background clauses, else the one country all
+    its places outside them share."""
+    foreground = [p for p in places
+                  if not (sentence.start_char <= p.start < sentence.end_char)
+                  or not in_background_clause(text, sentence.start_char, p)]
+    located = location_for_span(foreground, sentence.start_char, sentence.end_char)
     if located is not None and located.country:
         return located.country
-    inside = {p.place.country for p in places
+    inside = {p.place.country for p in foreground
               if sentence.start_char <= p.start < sentence.end_char and p.place.country}
     return inside.pop() if len(inside) == 1 else None
+
+
+def _dateline_country(places: list[PlaceMention], sentence: Span, dateline_end: int,
+                      story_countries: set[str]) -> str | None:
+    """The dateline's country ("UVIRA, Democratic Republic of the Congo —") for the lead
+    sentence right after it. A dateline says where the reporter is, so it is weaker
+    evidence than the sentence's own places and actors, and counts only when the story
+    comes back to that country (``story_countries``: those named after the dateline): a
+    Vienna or Brussels dateline on a story about Iran or Russia is an IGO's seat."""
+    if not dateline_end or not sentence.start_char <= dateline_end <= sentence.end_char:
+        return None
+    datelined = {p.place.country for p in places
+                 if p.start < dateline_end and p.place.country}
+    country = datelined.pop() if len(datelined) == 1 else None
+    return country if country in story_countries else None
 
 
 CAPTIVE_NAMES = frozenset({"hostage", "hostages", "captive", "captives", "abductees"})
@@ -117,10 +138,13 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
 
     1. a place right after it ("demonstrators in Baghdad", "settlers from Hebron");
     2. the place its sentence happens in ("Police fired tear gas at protesters in central
-       Nairobi"), or the one country all the sentence's places share;
+       Nairobi"), or the one country all the sentence's places share; places in a
+       background clause ("the truce signed in Doha") do not count;
     3. the one country of the other state actors in its sentence ("Kenyan President
        William Ruto bowed to pressure from protesters");
-    4. the article's dominant country, when one country has most of the mentions.
+    4. for the lead sentence, the dateline's country ("UVIRA, Democratic Republic of the
+       Congo —");
+    5. the article's dominant country, when one country has most of the mentions.
 
     An unknown named organisation gets only (1): it is as often international as local.
 
@@ -141,6 +165,11 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
     by_start = {p.start: p for p in places}
     text = text_of(doc)
     sentences = sentences_of(doc)
+    dateline_end = find_dateline_end(text)
+    story_countries = {p.place.country for p in places
+                       if p.start >= dateline_end and p.place.country}
+    story_countries.update(m.actor.country for m in mentions
+                           if m.actor is not None and m.actor.country and not m.locative)
     dominant = _dominant_country(mentions, places)
     dominant_by_actors = _dominant_country([m for m in mentions if not m.locative], [])
     for m in missing:
@@ -167,12 +196,15 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
         if country is None and sentence is not None:
             travelling = actor.name.rsplit(" ", 1)[-1] in TRAVELLING_HEADS or \
                 actor.name in TRAVELLING_HEADS
-            place = None if travelling else _sentence_place(places, sentence)
+            place = None if travelling else _sentence_place(places, sentence, text)
             if travelling:
                 fallback = dominant_by_actors  # the venue's country is not theirs either
             others = _sole_country(mentions, sentence.start_char, sentence.end_char)
             # A state's forces and officials act abroad, its people and buildings stay home.
             country = (others or place) if actor.sector in STATE_SECTORS else (place or others)
+            if country is None and not travelling:
+                country = _dateline_country(places, sentence, dateline_end,
+                                            story_countries)
         actor.country = country or fallback
 
 

@@ -41,8 +41,11 @@ _SENTENCE_STARTERS = {
     "But", "And", "Yet", "Still", "However", "Meanwhile", "In", "On", "At", "His", "Her",
     "Their", "Its", "There", "When", "While", "After", "Before", "Since", "As", "If",
 }
+# "PLACE[, Country or State[, Country]][, Month Day][ (Credit)] —": the country part may be
+# long ("UVIRA, Democratic Republic of the Congo, March 5 —").
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:\s*\([^)]{1,40}\))?"
+    r"^\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,40}){0,2}"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?"
     r"\s*(?:—|–|--|-)\s*"
 )
 

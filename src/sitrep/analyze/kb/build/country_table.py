@@ -72,8 +72,11 @@ COUNTRIES: dict[str, CountryFacts] = {
     "CIV": _c("Ivorian; Ivorians", "Côte d'Ivoire; Cote d'Ivoire", leader=P,
               capital="Abidjan"),
     "CMR": _c("Cameroonian; Cameroonians", leader=P),
+    # Bare "Congo" is the DRC in 2020s news (the country of the M23 war and the Doha and
+    # Washington talks); an article that names Brazzaville or the Republic of the Congo is
+    # read for COG instead (see nlp/actor_short_names.py).
     "COD": _c("Congolese", "DR Congo; DRC; D.R.C.; Democratic Republic of Congo; Congo-Kinshasa;"
-              " DRCongo", leader=P),
+              " DRCongo; Congo", leader=P),
     "COG": _c("", "Congo-Brazzaville; Republic of Congo", leader=P),
     "COL": _c("Colombian; Colombians", seats="Casa de Nariño", leader=P),
     "COM": _c("Comorian; Comorians"),
