@@ -187,3 +187,9 @@ def test_an_organisation_described_by_a_role_and_a_collective_noun_is_itself(
     found = actors(text, date(2026, 3, 5))
     assert found[phrase] == expected
     assert analyze_text(text, date(2026, 3, 5)).actors[0].name in {"M23", "Houthis"}
+
+
+def test_a_role_from_a_state_word_runs_over_it() -> None:
+    text = "Delegations from the Chilean government and the miners' union met in Lima."
+    found = actors(text)
+    assert found["Delegations from the Chilean government"] == ("CHL", "GOV")

@@ -94,6 +94,7 @@ from sitrep.analyze.nlp.records import (
     text_of,
     tokens_of,
 )
+from sitrep.analyze.place_clauses import in_background_clause
 from sitrep.models import ActorRef, Event, Place
 
 __all__ = ["CONFLICTUAL", "COOPERATIVE", "EventCoder", "code_sentence"]
@@ -166,6 +167,11 @@ class EventCoder:
             parse, offset = (parses[sentence.start], sentence.start) \
                 if sentence.start in parses else (whole, 0)
             seen = sentence.start_char
+            # Where the sentence happens: not a place of a background clause ("the
+            # ceasefire declared in Doha last week").
+            foreground = [p for p in place_mentions
+                          if not sentence.start_char <= p.start < sentence.end_char
+                          or not in_background_clause(text, sentence.start_char, p)]
             for event in code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
                                        parse=parse, offset=offset):
                 start, end = sentence.start_char, sentence.end_char
@@ -175,7 +181,7 @@ class EventCoder:
                 # sentence so a repeated trigger word finds its own occurrence.
                 dated, seen = date_for_trigger(date_mentions, text, (start, end),
                                                event.trigger, seen, parse, view.idx[offset])
-                located = places_for(place_mentions, start, end)
+                located = places_for(foreground, start, end)
                 aimed_at = None
                 if event.type in PLACE_DIRECTED and not event.target:
                     # Only a place of the trigger's own clause is what the act is aimed at.

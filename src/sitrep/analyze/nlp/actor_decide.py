@@ -129,11 +129,14 @@ def from_mentions(finder: ActorFinder, doc: Doc, start: int, title_end: int,
     role = doc[start:title_end].text
     result: list[Mention] = []
     for k, owner in enumerate(owners):
-        owner_text = doc[owner.start:owner.end].text
+        end = owner.end
+        if end < len(doc) and finder.kb.is_state_word(doc[end].text):
+            end += 1  # "delegations from the Congolese government": the state's
+        owner_text = doc[owner.start:end].text
         actor = finder.identity(identities, f"{role} from {owner_text}",
                                 kind if plural else "person", owner.country, sector)
         first = start if k == 0 else owner.start
-        result.append(span(doc, first, owner.end, actor, "role", plural=plural))
+        result.append(span(doc, first, end, actor, "role", plural=plural))
     return result
 
 
