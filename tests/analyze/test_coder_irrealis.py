@@ -13,17 +13,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_support import events
 
 from sitrep.analyze import Analyzer
 from sitrep.analyze.coder.irrealis import IRREALIS_CEILING, irrealis
-from sitrep.models import Article, Event
+from sitrep.models import Event
 
 ON = date(2025, 8, 13)
 SHOWN = 0.5
 
-
-def events(analyzer: Analyzer, text: str) -> list[Event]:
-    return analyzer.analyze(Article(origin="test", text=text, published=ON)).events
 
 
 def shown(analyzer: Analyzer, text: str, kind: str) -> list[Event]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_support import events as events_on
 
 from sitrep.analyze import Analyzer
 from sitrep.analyze.coder.parties import (
@@ -23,14 +24,14 @@ from sitrep.analyze.coder.parties import (
     trailing_speaker,
 )
 from sitrep.analyze.nlp.records import ActorIdentity, Mention
-from sitrep.models import ActorKind, ActorRef, Article, Event
+from sitrep.models import ActorKind, ActorRef, Event
 
 ON = date(2025, 9, 3)
 SHOWN = 0.5  # what a brief shows
 
 
 def events(analyzer: Analyzer, text: str) -> list[Event]:
-    return analyzer.analyze(Article(origin="test", text=text, published=ON)).events
+    return events_on(analyzer, text, ON)
 
 
 def names(actors: tuple[ActorRef, ...]) -> set[str]:

@@ -12,23 +12,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from event_support import events, top
+
 from sitrep.analyze import Analyzer
 from sitrep.analyze.coder.refine import retype
 from sitrep.analyze.coder.surface import subject_modifier
-from sitrep.analyze.evaluate import best_event
-from sitrep.models import ActorRef, Article, Event
+from sitrep.models import ActorRef
 
 ON = date(2025, 8, 13)
 
 
-def events(analyzer: Analyzer, text: str) -> list[Event]:
-    return analyzer.analyze(Article(origin="test", text=text, published=ON)).events
-
-
-def top(analyzer: Analyzer, text: str) -> Event:
-    found = best_event(events(analyzer, text))
-    assert found is not None, text
-    return found
 
 
 def test_a_thing_that_delays_is_no_actor_rejecting(analyzer: Analyzer) -> None:

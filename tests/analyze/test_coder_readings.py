@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from event_support import events as _events
+from event_support import top as _top
+
 from sitrep.analyze import Analyzer
 from sitrep.analyze.coder.inflect import verb_forms
 from sitrep.analyze.coder.lexicon import load_lexicon
@@ -20,9 +23,8 @@ from sitrep.analyze.coder.surface import (
     responsible_party,
     with_owner,
 )
-from sitrep.analyze.evaluate import best_event
 from sitrep.analyze.nlp.records import ActorIdentity, Mention
-from sitrep.models import ActorRef, Article, Event, Place
+from sitrep.models import ActorRef, Place
 
 ON = date(2025, 8, 13)
 
@@ -33,14 +35,6 @@ def _mention(start: int, end: int, key: str, country: str | None) -> Mention:
                    via="test")
 
 
-def _events(analyzer: Analyzer, text: str) -> list[Event]:
-    return analyzer.analyze(Article(origin="test", text=text, published=ON)).events
-
-
-def _top(analyzer: Analyzer, text: str) -> Event:
-    found = best_event(_events(analyzer, text))
-    assert found is not None, text
-    return found
 
 
 def _countries(actors: tuple[ActorRef, ...]) -> set[str | None]:

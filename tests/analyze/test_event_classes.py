@@ -9,21 +9,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_support import top
 
 from sitrep.analyze import Analyzer
 from sitrep.analyze.coder.inflect import verb_forms
 from sitrep.analyze.coder.refine import retype, visit_roles
-from sitrep.analyze.evaluate import best_event
-from sitrep.models import ActorRef, Article, Event
+from sitrep.models import ActorRef, Article
 
 ON = date(2025, 8, 13)
 
-
-def top(analyzer: Analyzer, text: str) -> Event:
-    found = best_event(analyzer.analyze(Article(origin="test", text=text,
-                                                published=ON)).events)
-    assert found is not None, text
-    return found
 
 
 @pytest.mark.parametrize(("text", "kind"), [

@@ -5,22 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_support import events, top
 
 from sitrep.analyze import Analyzer
 from sitrep.analyze.evaluate import best_event
-from sitrep.models import Article, Event
 
 ON = date(2025, 8, 13)
 
 
-def events(analyzer: Analyzer, text: str) -> list[Event]:
-    return analyzer.analyze(Article(origin="test", text=text, published=ON)).events
-
-
-def top(analyzer: Analyzer, text: str) -> Event:
-    found = best_event(events(analyzer, text))
-    assert found is not None, text
-    return found
 
 
 @pytest.mark.parametrize(("text", "kind"), [
