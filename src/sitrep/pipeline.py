@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitrep.analyze import Analyzer
 from sitrep.errors import InputError, SitrepError
@@ -31,7 +32,9 @@ from sitrep.extract import extract
 from sitrep.ingest import expand_sources, read_source
 from sitrep.models import Analysis, Article, RawDocument
 from sitrep.settings import Settings
-from sitrep.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only for commands that write
+    from sitrep.store import Store
 
 __all__ = [
     "Failure",
