@@ -41,11 +41,13 @@ from sitrep.analyze.coder.irrealis import IRREALIS_CEILING, irrealis
 from sitrep.analyze.coder.lexicon import Lexicon, load_lexicon
 from sitrep.analyze.coder.parties import (
     SUPERVISING,
+    denied_own_agent,
     each_way,
     own_clause,
     own_state,
     reciprocal,
     reflexive_possessive,
+    relative_fallback,
     third_party,
     trailing_speaker,
 )
@@ -135,6 +137,7 @@ _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Stances and accusations: their recipient is a party, never the place they concern.
 _STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "AGREE"})
 _PLACE_CASES = frozenset({"in", "at", "near", "inside"})
+_DENIALS = frozenset({"REJECT", "ACCUSE"})
 # Acts done to things: a relative clause on their object names another act's doer.
 _PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE"})
 # A demand or threat read from "X said Y must ..." / "Y would ... if Z": as sure as a
@@ -399,8 +402,8 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                 target_m = [m for m in roles.target if not m.locative
                             and words[m.start - 1:m.start] not in (["in"], ["at"])]
             else:
-                target_m = roles.target or [
-                    m for m in target_m if not own_clause(parse, offset, m, head_token)]
+                target_m = roles.target or relative_fallback(parse, offset, head_token, [
+                    m for m in target_m if not own_clause(parse, offset, m, head_token)])
             negated = negated or roles.negated
             future = future or roles.future
             subordinate = roles.subordinate
@@ -450,6 +453,9 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             # protest, a request for refuge, a threat may be directed at a place.)
             target_m = [m for m in target_m if not (m.locative and _PLACE_CASES.intersection(
                 words[max(trigger.end, m.start - 2):m.start]))]
+        if rule.type in _DENIALS:  # "denied that its soldiers fired": what is denied
+            target_m = [m for m in target_m
+                        if not denied_own_agent(m, words, source_m, trigger.end)]
         if parse is not None and rule.type in _PHYSICAL:
             # "struck sites that the IAEA had inspected": the subject of a relative clause
             # on the object does its own act there, it is not what was struck.

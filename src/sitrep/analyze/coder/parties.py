@@ -17,6 +17,12 @@ Each is a class of wording that put the wrong actor in a brief:
   freeze assets the six men hold and ban them") (:func:`own_clause`);
 * a possessive pronoun that agrees with the doer ("would honour its commitments"): the
   doer's own, not another party (:func:`reflexive_possessive`);
+* a denial or claim about one's own agents ("Kigali rejected claims that Rwandan forces
+  were involved"): the subject of the that-clause is what is denied, not the other party
+  (:func:`denied_own_agent`);
+* a word-order target of a relative clause's verb taken from the main clause ("asked Iran
+  to allow inspectors into the sites that were bombed by X"): a relative clause is about
+  the noun it modifies (:func:`relative_fallback`);
 * a supervising verb ("oversaw the release of prisoners by both sides", "monitored the
   handover"): its subject watched an act that others did (:data:`SUPERVISING`).
 """
@@ -31,8 +37,9 @@ from spacy.tokens import Doc, Token
 from sitrep.analyze.nlp.records import Mention
 from sitrep.models import ActorRef, Event
 
-__all__ = ["SUPERVISING", "each_way", "own_clause", "own_state", "reciprocal",
-           "reflexive_possessive", "third_party", "trailing_speaker"]
+__all__ = ["SUPERVISING", "denied_own_agent", "each_way", "own_clause", "own_state",
+           "reciprocal", "reflexive_possessive", "relative_fallback", "third_party",
+           "trailing_speaker"]
 
 # Verbs whose subject supervises or witnesses an act done by others: their CAMEO reading
 # ("oversee ... release": RETREAT) is the supervised act's, not the supervisor's.
@@ -66,6 +73,48 @@ _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _SAYING = frozenset({"say", "tell", "announce", "state", "report", "add", "claim", "note",
                      "confirm", "insist", "argue", "write", "declare", "reveal", "assert",
                      "stress", "warn", "accord", "explain", "recall"})
+
+
+# Words between "that" and the clause's subject ("that its own soldiers", "that the army").
+_SUBJECT_LEAD = frozenset({"the", "its", "their", "our", "own", "a", "some", "any"})
+_OWN_POSSESSIVES = frozenset({"its", "their", "our"})
+_THAT_GAP = 3  # words from "that" to the subject mention
+_RELATIVE_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
+
+
+def denied_own_agent(mention: Mention, words: Sequence[str], source_m: Sequence[Mention],
+                     trigger_end: int) -> bool:
+    """Is ``mention`` the doer's own side as the subject of a that-clause after a denial
+    ("rejected claims that Rwandan forces were involved", "denied that its soldiers had
+    fired")? Such an agent is what the denial is about; it is no other party. A named
+    accuser ("dismissed Ukrainian claims") stays the target."""
+    if mention.start < trigger_end or mention.actor is None:
+        return False
+    lead = [w.lower() for w in words[max(trigger_end, mention.start - _THAT_GAP):mention.start]]
+    if "that" not in lead:
+        return False
+    after_that = lead[len(lead) - lead[::-1].index("that"):]
+    if any(w not in _SUBJECT_LEAD for w in after_that):
+        return False
+    home = {m.actor.country for m in source_m if m.actor is not None and m.actor.country}
+    return bool(_OWN_POSSESSIVES.intersection(after_that)) or (
+        mention.actor.country is not None and mention.actor.country in home)
+
+
+def relative_fallback(parse: Doc, offset: int, trigger: Token,
+                      candidates: Sequence[Mention]) -> list[Mention]:
+    """The word-order targets a trigger may keep when it heads a relative or participial
+    clause ("the sites that were bombed by X", "a convoy carrying Y"): only those within
+    the phrase of the noun the clause modifies, never an actor of the main clause ("the
+    IAEA asked Iran to allow inspectors into the sites that were bombed": the IAEA was not
+    bombed)."""
+    if trigger.dep_ not in _RELATIVE_CLAUSES or trigger.head.i == trigger.i:
+        return list(candidates)
+    # The clause's own words count too; a parser's reduced relative on a subject that it
+    # took for the root ("X ministers agreed ... to provide aid for Y") keeps the sentence.
+    phrase = {t.i for t in trigger.head.subtree}
+    return [m for m in candidates
+            if 0 <= m.start - offset < len(parse) and m.start - offset in phrase]
 
 
 def own_state(source: Sequence[ActorRef], target_m: Sequence[Mention]) -> list[Mention]:

@@ -174,6 +174,10 @@ _CLAUSE_EDGE = re.compile(
     r"[,;:\u2014\u2013()]|--|\b(?:after|before|while|whereas|when|because|although|since|"
     r"until|as|which|who|whom|that|where|said|says)\b", re.IGNORECASE)
 
+# Clause edges that open a subordinate clause: its place is not the main clause's.
+_SUBORDINATORS = frozenset({"after", "before", "while", "whereas", "when", "because",
+                            "although", "since", "until", "as"})
+
 
 def trigger_clause(sentence: str, trigger_at: int, trigger_end: int) -> tuple[int, int]:
     """The (start, end) offsets in ``sentence`` of the clause around its trigger at
@@ -183,10 +187,20 @@ def trigger_clause(sentence: str, trigger_at: int, trigger_end: int) -> tuple[in
     A place-directed act is aimed at a place named in its own clause ("sent aid to Gaza",
     "sites in Kharkiv were struck"); a dateline ("DOHA, Feb 26 —") says where the report
     was filed and a subordinate clause's place where something else happened.
+
+    A participle clause opened by the trigger after a comma ("struck a car in Nabatieh,
+    killing one person") tells the outcome of the main clause's act, at its place: its
+    clause reaches back over the comma to the main clause's start.
     """
-    start = 0
-    for edge in _CLAUSE_EDGE.finditer(sentence, 0, trigger_at):
-        start = edge.end()
+    edges = [(edge.start(), edge.end())
+             for edge in _CLAUSE_EDGE.finditer(sentence, 0, trigger_at)]
+    start = edges[-1][1] if edges else 0
+    if edges and sentence[edges[-1][0]:edges[-1][1]] == "," and \
+            not sentence[start:trigger_at].strip() and \
+            sentence[trigger_at:trigger_end].lower().endswith("ing") and (
+                len(edges) == 1 or sentence[edges[-2][0]:edges[-2][1]].lower()
+                not in _SUBORDINATORS):
+        start = edges[-2][1] if len(edges) > 1 else 0
     after = _CLAUSE_EDGE.search(sentence, trigger_end)
     return start, after.start() if after else len(sentence)
 
