@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from sitrep.analyze.coder.events import EventCoder, code_sentence
+from sitrep.analyze.coder.document import EventCoder
+from sitrep.analyze.coder.events import code_sentence
 from sitrep.analyze.coder.lexicon import PLOVER_TYPES, Lexicon, TriggerRule, load_lexicon
 
 __all__ = ["PLOVER_TYPES", "EventCoder", "Lexicon", "TriggerRule", "code_sentence",

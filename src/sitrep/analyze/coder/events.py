@@ -1,4 +1,6 @@
-"""PLOVER event coding: triggers from the lexicon, actors around them, modality.
+"""PLOVER event coding of one sentence: triggers from the lexicon, actors around them,
+modality (:mod:`sitrep.analyze.coder.document` puts the events back into their article:
+offsets, dates, places).
 
 For each sentence, the triggers are found by :mod:`sitrep.analyze.coder.triggers` (every
 token that starts a lexicon rule, the most specific rule winning); this module reads each
@@ -29,16 +31,14 @@ shows modifying a noun ("the besieged town") is no event.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.analyze.coder.arguments import parse_roles
 from sitrep.analyze.coder.irrealis import IRREALIS_CEILING, irrealis
-from sitrep.analyze.coder.lexicon import Lexicon, load_lexicon
+from sitrep.analyze.coder.lexicon import Lexicon
 from sitrep.analyze.coder.parties import (
     SUPERVISING,
     denied_own_agent,
@@ -64,10 +64,7 @@ from sitrep.analyze.coder.refine import (
     PLACE_DIRECTED,
     light_objects,
     missile_test,
-    place_source,
-    place_target,
     retype,
-    trigger_clause,
     visit_roles,
 )
 from sitrep.analyze.coder.sides import Clause, other_side, refs
@@ -92,14 +89,11 @@ from sitrep.analyze.nlp.records import (
     Mention,
     QuotedStretch,
     TokenView,
-    sentences_of,
     text_of,
-    tokens_of,
 )
-from sitrep.analyze.place_clauses import in_background_clause
-from sitrep.models import ActorRef, Event, Place
+from sitrep.models import Event
 
-__all__ = ["CONFLICTUAL", "COOPERATIVE", "EventCoder", "code_sentence"]
+__all__ = ["CONFLICTUAL", "COOPERATIVE", "code_sentence"]
 
 _CLAUSE_BREAKS = frozenset({";", "—", "–", "--", ":"})
 _SUBORDINATORS = frozenset({"who", "which", "while", "whereas", "because", "although",
@@ -107,7 +101,6 @@ _SUBORDINATORS = frozenset({"who", "which", "while", "whereas", "because", "alth
 # Words that open another clause: its actors are not the trigger's target.
 _CLAUSE_ENDS = frozenset({"who", "which", "while", "whereas", "because", "although"})
 _COMMISSIVE = frozenset({"vow", "swear", "pledge", "promise", "warn", "threaten"})
-_DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
 # Types whose actor acts on itself: a passive subject without agent is the source.
 _SELF_DIRECTED = frozenset({"MOBILIZE"})
 # "guerrillas have been demobilized", "troops were withdrawn": the force retreats.
@@ -145,68 +138,6 @@ _PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE"})
 _DEMAND_CONFIDENCE = 0.65
 
 
-class EventCoder:
-    """Codes the sentences of a doc into :class:`~sitrep.models.Event` records."""
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-
-    def code(self, doc: Doc) -> list[Event]:
-        from sitrep.analyze.event_dates import date_for_trigger, trigger_offset
-
-        places_for = _place_lookup()
-        mentions: list[Mention] = [m for m in (doc._.sitrep_mentions or []) if m.actor]
-        quoted = [q for q in (doc._.sitrep_quoted or []) if not q.nested]
-        events: list[Event] = []
-        date_mentions = doc._.sitrep_dates or []
-        place_mentions = doc._.sitrep_places or []
-        view = tokens_of(doc)
-        text = text_of(doc)
-        parses: dict[int, Doc] = doc._.sitrep_parses or {}
-        whole = doc if annotated(doc, "DEP") else None
-        for sentence in sentences_of(doc):
-            in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end
-                           and not any(q.start <= m.start_char < q.end for q in quoted)]
-            parse, offset = (parses[sentence.start], sentence.start) \
-                if sentence.start in parses else (whole, 0)
-            seen = sentence.start_char
-            # Where the sentence happens: not a place of a background clause ("the
-            # ceasefire declared in Doha last week").
-            foreground = [p for p in place_mentions
-                          if not sentence.start_char <= p.start < sentence.end_char
-                          or not in_background_clause(text, sentence.start_char, p)]
-            for event in code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
-                                       parse=parse, offset=offset):
-                start, end = sentence.start_char, sentence.end_char
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                # The date of the trigger's own clause; ``seen`` walks on through the
-                # sentence so a repeated trigger word finds its own occurrence.
-                dated, seen = date_for_trigger(date_mentions, text, (start, end),
-                                               event.trigger, seen, parse, view.idx[offset])
-                located = places_for(foreground, start, end)
-                aimed_at = None
-                if event.type in PLACE_DIRECTED and not event.target:
-                    # Only a place of the trigger's own clause is what the act is aimed at.
-                    found = trigger_offset(text[start:end], event.trigger, seen - start)
-                    if found is not None:
-                        within = trigger_clause(text[start:end], found,
-                                                found + len(event.trigger))
-                        aimed_at = places_for(place_mentions, start + within[0],
-                                              start + within[1])
-                events.append(Event(
-                    type=event.type, mode=event.mode,
-                    source=place_source(event.type, _placed(event.source, located),
-                                        located),
-                    target=place_target(event.type, _placed(_policed(
-                        event.source, event.target), located), aimed_at),
-                    date=dated, location=located,
-                    negated=event.negated, future=event.future,
-                    confidence=event.confidence, sentence=text[start:end], start=start,
-                    end=end, trigger=event.trigger))
-        return events
-
-
 def _foreign(source_m: Sequence[Mention], target_m: Sequence[Mention]) -> list[Mention]:
     """The mentions of ``target_m`` of another country than every one of ``source_m``."""
     home = {m.actor.country for m in source_m if m.actor is not None}
@@ -220,36 +151,6 @@ def _relative_doer(token: Token, trigger_heads: set[int], offset: int) -> bool:
     verb = token.head
     return token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and \
         verb.dep_ in {"relcl", "acl:relcl"} and verb.i + offset in trigger_heads
-
-
-def _placed(actors: tuple[ActorRef, ...], place: Place | None) -> tuple[ActorRef, ...]:
-    """Unnamed actors of an event ("protesters", "hostages", "the mayor") take the country
-    of the place the event happened, as PLOVER coders do: "police fired at protesters in
-    Nairobi" is Kenyan police against Kenyan protesters."""
-    if place is None or place.country is None or all(a.country for a in actors):
-        return actors
-    return tuple(a if a.country else ActorRef(a.name, place.country, a.sector)
-                 for a in actors)
-
-
-def _policed(source: tuple[ActorRef, ...],
-             target: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
-    """Police and courts act at home: the unnamed people they arrest, charge or disperse
-    ("Georgian police arrested opposition leaders") are of the force's country."""
-    home = {a.country for a in source if a.sector in _DOMESTIC_SECTORS and a.country}
-    if len(home) != 1 or all(a.country for a in target):
-        return target
-    country = home.pop()
-    return tuple(a if a.country else ActorRef(a.name, country, a.sector) for a in target)
-
-
-def _place_lookup() -> Callable[[Sequence[Any], int, int], Place | None]:
-    """places.location_for_span, or a stand-in while that module is absent."""
-    try:
-        from sitrep.analyze.places import location_for_span
-    except ImportError:  # the places module is written in parallel
-        return lambda mentions, start, end: None
-    return location_for_span
 
 
 def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence[Mention],
@@ -569,23 +470,3 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
         events.append(Event("THREATEN", None, refs(doer), refs(conditioned), None, None,
                             False, True, _DEMAND_CONFIDENCE, "", 0, 0, texts[modal]))
     return events
-
-
-class EventsComponent:
-    """``sitrep_events``: codes every sentence with the bundled lexicon."""
-
-    def __init__(self) -> None:
-        self.coder = EventCoder(load_lexicon())
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.sitrep_events = self.coder.code(doc)
-        return doc
-
-
-@Language.factory(
-    "sitrep_events",
-    requires=["doc._.sitrep_mentions", "doc._.sitrep_dates", "doc._.sitrep_quoted"],
-    assigns=["doc._.sitrep_events"],
-)
-def make_events(nlp: Language, name: str) -> EventsComponent:
-    return EventsComponent()

@@ -109,7 +109,7 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
     """The full pipeline on ``spacy.blank("en")``; with a trained ``model`` (see
     :mod:`sitrep.analyze.nlp.model`), ``sitrep_parse`` runs it on the sentences the coder
     reads, after the actors are known and before the quotes and events."""
-    from sitrep.analyze.coder import events as _events  # noqa: F401  (registers sitrep_events)
+    from sitrep.analyze.coder import document as _events  # noqa: F401  (registers sitrep_events)
     from sitrep.analyze.coder.lexicon import load_lexicon
 
     if model is None:

@@ -1,0 +1,130 @@
+"""Document-level event coding: every sentence of a doc coded into
+:class:`~sitrep.models.Event` records with their evidence offsets, the date of the
+trigger's own clause and the place the sentence happens (the ``sitrep_events`` component).
+
+:mod:`sitrep.analyze.coder.events` reads one sentence's triggers and parties; this module
+puts each event back into its article: where it happened (not a place of a background
+clause), when (:mod:`sitrep.analyze.event_dates`), and the country unnamed parties take
+from the place or from the police and courts acting.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.analyze.coder.events import code_sentence
+from sitrep.analyze.coder.lexicon import Lexicon, load_lexicon
+from sitrep.analyze.coder.refine import PLACE_DIRECTED, place_source, place_target, trigger_clause
+from sitrep.analyze.coder.triggers import annotated
+from sitrep.analyze.nlp.records import Mention, sentences_of, text_of, tokens_of
+from sitrep.analyze.place_clauses import in_background_clause
+from sitrep.analyze.places import location_for_span
+from sitrep.models import ActorRef, Event, Place
+
+__all__ = ["EventCoder", "EventsComponent"]
+
+_DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
+
+
+class EventCoder:
+    """Codes the sentences of a doc into :class:`~sitrep.models.Event` records."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def code(self, doc: Doc) -> list[Event]:
+        from sitrep.analyze.event_dates import date_for_trigger, trigger_offset
+
+        mentions: list[Mention] = [m for m in (doc._.sitrep_mentions or []) if m.actor]
+        quoted = [q for q in (doc._.sitrep_quoted or []) if not q.nested]
+        events: list[Event] = []
+        date_mentions = doc._.sitrep_dates or []
+        place_mentions = doc._.sitrep_places or []
+        view = tokens_of(doc)
+        text = text_of(doc)
+        parses: dict[int, Doc] = doc._.sitrep_parses or {}
+        whole = doc if annotated(doc, "DEP") else None
+        for sentence in sentences_of(doc):
+            in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end
+                           and not any(q.start <= m.start_char < q.end for q in quoted)]
+            parse, offset = (parses[sentence.start], sentence.start) \
+                if sentence.start in parses else (whole, 0)
+            seen = sentence.start_char
+            # Where the sentence happens: not a place of a background clause ("the
+            # ceasefire declared in Doha last week").
+            foreground = [p for p in place_mentions
+                          if not sentence.start_char <= p.start < sentence.end_char
+                          or not in_background_clause(text, sentence.start_char, p)]
+            for event in code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
+                                       parse=parse, offset=offset):
+                start, end = sentence.start_char, sentence.end_char
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                # The date of the trigger's own clause; ``seen`` walks on through the
+                # sentence so a repeated trigger word finds its own occurrence.
+                dated, seen = date_for_trigger(date_mentions, text, (start, end),
+                                               event.trigger, seen, parse, view.idx[offset])
+                located = location_for_span(foreground, start, end)
+                aimed_at = None
+                if event.type in PLACE_DIRECTED and not event.target:
+                    # Only a place of the trigger's own clause is what the act is aimed at.
+                    found = trigger_offset(text[start:end], event.trigger, seen - start)
+                    if found is not None:
+                        within = trigger_clause(text[start:end], found,
+                                                found + len(event.trigger))
+                        aimed_at = location_for_span(place_mentions, start + within[0],
+                                              start + within[1])
+                events.append(Event(
+                    type=event.type, mode=event.mode,
+                    source=place_source(event.type, _placed(event.source, located),
+                                        located),
+                    target=place_target(event.type, _placed(_policed(
+                        event.source, event.target), located), aimed_at),
+                    date=dated, location=located,
+                    negated=event.negated, future=event.future,
+                    confidence=event.confidence, sentence=text[start:end], start=start,
+                    end=end, trigger=event.trigger))
+        return events
+
+
+def _placed(actors: tuple[ActorRef, ...], place: Place | None) -> tuple[ActorRef, ...]:
+    """Unnamed actors of an event ("protesters", "hostages", "the mayor") take the country
+    of the place the event happened, as PLOVER coders do: "police fired at protesters in
+    Nairobi" is Kenyan police against Kenyan protesters."""
+    if place is None or place.country is None or all(a.country for a in actors):
+        return actors
+    return tuple(a if a.country else ActorRef(a.name, place.country, a.sector)
+                 for a in actors)
+
+
+def _policed(source: tuple[ActorRef, ...],
+             target: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """Police and courts act at home: the unnamed people they arrest, charge or disperse
+    ("Georgian police arrested opposition leaders") are of the force's country."""
+    home = {a.country for a in source if a.sector in _DOMESTIC_SECTORS and a.country}
+    if len(home) != 1 or all(a.country for a in target):
+        return target
+    country = home.pop()
+    return tuple(a if a.country else ActorRef(a.name, country, a.sector) for a in target)
+
+
+
+class EventsComponent:
+    """``sitrep_events``: codes every sentence with the bundled lexicon."""
+
+    def __init__(self) -> None:
+        self.coder = EventCoder(load_lexicon())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sitrep_events = self.coder.code(doc)
+        return doc
+
+
+@Language.factory(
+    "sitrep_events",
+    requires=["doc._.sitrep_mentions", "doc._.sitrep_dates", "doc._.sitrep_quoted"],
+    assigns=["doc._.sitrep_events"],
+)
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent()
