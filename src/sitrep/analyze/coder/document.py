@@ -10,6 +10,8 @@ from the place or from the police and courts acting.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,7 +21,7 @@ from sitrep.analyze.coder.refine import PLACE_DIRECTED, place_source, place_targ
 from sitrep.analyze.coder.triggers import annotated
 from sitrep.analyze.nlp.records import Mention, sentences_of, text_of, tokens_of
 from sitrep.analyze.place_clauses import in_background_clause
-from sitrep.analyze.places import location_for_span
+from sitrep.analyze.places import PlaceMention, location_for_span
 from sitrep.models import ActorRef, Event, Place
 
 __all__ = ["EventCoder", "EventsComponent"]
@@ -73,8 +75,10 @@ class EventCoder:
                     if found is not None:
                         within = trigger_clause(text[start:end], found,
                                                 found + len(event.trigger))
-                        aimed_at = location_for_span(place_mentions, start + within[0],
-                                              start + within[1])
+                        trigger_end = start + found + len(event.trigger)
+                        aimed_at = _object_place(place_mentions, text, trigger_end,
+                                                 start + within[1]) or location_for_span(
+                            place_mentions, start + within[0], start + within[1])
                 events.append(Event(
                     type=event.type, mode=event.mode,
                     source=place_source(event.type, _placed(event.source, located),
@@ -86,6 +90,25 @@ class EventCoder:
                     confidence=event.confidence, sentence=text[start:end], start=start,
                     end=end, trigger=event.trigger))
         return events
+
+
+_OBJECT_GAP_WORDS = 4
+
+
+def _object_place(places: Sequence[PlaceMention], text: str, trigger_end: int,
+                  clause_end: int) -> Place | None:
+    """A town the act lands on as its object ("attacked Kharkiv", "shelled the town of
+    Bakhmut"): the first place after the trigger, in its clause, with no preposition of its
+    own and at most a few words between. A country there is an actor, not a place."""
+    for mention in places:
+        if not trigger_end <= mention.start < clause_end or mention.kind == "country" \
+                or mention.preposition not in {None, "of"}:
+            continue
+        gap = text[trigger_end:mention.start]
+        if "," in gap or len(gap.split()) > _OBJECT_GAP_WORDS:
+            return None
+        return mention.place
+    return None
 
 
 def _placed(actors: tuple[ActorRef, ...], place: Place | None) -> tuple[ActorRef, ...]:

@@ -136,6 +136,8 @@ _PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE"})
 # A demand or threat read from "X said Y must ..." / "Y would ... if Z": as sure as a
 # mid-strength verb trigger.
 _DEMAND_CONFIDENCE = 0.65
+# Governing verbs whose complement reports or disputes an act rather than one to come.
+_REPORTING_GOVERNORS = frozenset({"say", "tell", "deny", "accuse", "hint", "insist"})
 
 
 def _foreign(source_m: Sequence[Mention], target_m: Sequence[Mention]) -> list[Mention]:
@@ -238,6 +240,10 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                      and other.rule.lemma in lexicon.governing
                      and (other.rule.type is not None or other.rule.lemma in _COMMISSIVE)]
         governed = bool(governors) and trigger.start not in light_nouns
+        # "denied that its soldiers had killed", "said troops attacked": a reported or
+        # disputed act keeps its own tense; "threatened to attack" is still to come.
+        reported = bool(governors) and all(g.rule.lemma in _REPORTING_GOVERNORS
+                                           for g in governors)
         vowed = any(g.rule.lemma in _COMMISSIVE for g in governors)
         stative = words[trigger.start] in _STATIVE_PARTICIPLES and \
             "by" not in words[trigger.end:trigger.end + 2]
@@ -319,6 +325,8 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             background = roles.background or roles.embedded or roles.descriptive
             if roles.governor is not None and roles.governor.i + offset in governing_heads \
                     and trigger.start not in light_nouns:
+                reported = (reported or not governed) and \
+                    roles.governor.lemma_.lower() in _REPORTING_GOVERNORS
                 governed = True
                 vowed = vowed or roles.governor.i + offset in commissive_heads
         if any(w in _LITOTES for w in before_words):
@@ -390,7 +398,7 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             confidence -= 0.3 if governed or (rule.type in _VERBAL_CONFLICT and any(
                 o.rule.type == "PROTEST" for o in purposed)) else \
                 0.2 if any(o.rule.curated or o.rule.specificity for o in purposed) else 0.05
-            future = True
+            future = future or not (governed and reported)
         if rule.nominal and not light:
             confidence -= 0.05
         if trigger.start in light_verbs:
@@ -432,6 +440,10 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             # tagger took for a verb) with no party on either side names a topic; what a
             # brief shows needs a who. A place-directed act may take its place later,
             # unless it is only planned: a plan of no one named ("they would withdraw").
+            confidence = min(confidence, IRREALIS_CEILING)
+        if governed and reported and kind is not None:
+            # "denied that its soldiers had killed civilians", "said rebels had attacked":
+            # an act the sentence only reports or disputes is evidence, not the news.
             confidence = min(confidence, IRREALIS_CEILING)
         if rule.lemma in SUPERVISING and kind not in {"CONSULT", "COOPERATE"}:
             # "oversaw the release of prisoners by both sides": others' act, watched.
