@@ -193,3 +193,8 @@ def test_a_role_from_a_state_word_runs_over_it() -> None:
     text = "Delegations from the Chilean government and the miners' union met in Lima."
     found = actors(text)
     assert found["Delegations from the Chilean government"] == ("CHL", "GOV")
+
+
+def test_hostages_are_not_of_the_venue_named_in_their_sentence() -> None:
+    found = actors("After talks in Geneva, the release of hostages resumed.")
+    assert found["hostages"][0] != "CHE"

@@ -187,10 +187,11 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
         if country is None and sentence is not None and actor.name in CAPTIVE_NAMES:
             # Hostages are not of where they are held, nor their captors' people: a
             # state acting for them in the sentence ("Israeli commandos rescued two
-            # hostages held in Gaza") says whose they are, else the article.
+            # hostages held in Gaza") says whose they are, else the article's actors (not
+            # its places: a venue or where they are held).
             country = _sole_country(mentions, sentence.start_char, sentence.end_char,
                                     states_only=True)
-            actor.country = country or dominant
+            actor.country = country or dominant_by_actors  # not where they are held
             continue
         fallback = dominant
         if country is None and sentence is not None:
