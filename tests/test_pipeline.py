@@ -46,3 +46,53 @@ def test_workers_get_one_blas_thread_and_the_caller_keeps_its_environment(
         assert os.environ["OMP_NUM_THREADS"] == "4"
     assert "OPENBLAS_NUM_THREADS" not in os.environ
     assert os.environ["OMP_NUM_THREADS"] == "4"
+
+
+def _ingest_folder(folder: Path, url: str, workers: int) -> tuple[dict[str, int], list[str]]:
+    settings = replace(Settings(), database_url=url, workers=workers)
+    store = Store.open(url)
+    try:
+        report = ingest_sources([str(folder)], store, settings)
+        return report.counts(), [Path(f.source).name + ": " + f.reason for f in report.failed]
+    finally:
+        store.close()
+
+
+def test_bad_inputs_among_batches_fail_alone_and_in_order(tmp_path: Path) -> None:
+    """Workers take documents in batches: a bad document fails on its own line, and the
+    good ones of its batch are stored as they are without workers."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    samples = sorted(bundled_samples().glob("pages/*.html"))
+    assert len(samples) >= 8
+    for index, sample in enumerate(samples * 3):  # enough inputs to start the pool
+        (folder / f"{index:03d}-{sample.name}").write_bytes(sample.read_bytes())
+    (folder / "005-empty.txt").write_bytes(b"")
+    (folder / "011-binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "009-menu-only.html").write_text(  # fails in the worker, inside a batch
+        '<html><body><nav><a href="/">Home</a></nav><script>var a;</script></body></html>',
+        encoding="utf-8")
+    (folder / "017-latin1.txt").write_bytes("Caf\xe9 owners protested in Lyon.".encode("latin-1"))
+    serial = _ingest_folder(folder, f"sqlite:///{tmp_path / 'serial.db'}", workers=1)
+    parallel = _ingest_folder(folder, f"sqlite:///{tmp_path / 'parallel.db'}", workers=2)
+    assert parallel == serial
+    counts, failed = parallel
+    assert [line.split(":")[0] for line in failed] == [
+        "005-empty.txt", "009-menu-only.html", "011-binary.txt", "017-latin1.txt"]
+    # each page three times: stored once, then found again as the same body
+    assert (counts["stored"], counts["duplicates"]) == (len(samples), 2 * len(samples))
+
+
+def test_batches_keep_input_order_around_read_errors() -> None:
+    from sitrep.errors import InputError
+    from sitrep.models import RawDocument
+    from sitrep.pipeline import _batches
+
+    def doc(name: str) -> RawDocument:
+        return RawDocument(origin=name, content="Text.", kind="text")
+
+    error = InputError("bad.txt", "empty file")
+    items = [doc("a"), doc("b"), doc("c"), error, doc("d")]
+    batches = list(_batches(items, 2))
+    shape = [b if isinstance(b, InputError) else [d.origin for d in b] for b in batches]
+    assert shape == [["a", "b"], ["c"], error, ["d"]]
