@@ -78,6 +78,7 @@ from sitrep.analyze.nlp.actor_lexicon import (
 )
 from sitrep.analyze.nlp.actor_owners import city_population
 from sitrep.analyze.nlp.actor_short_names import article_reading
+from sitrep.analyze.nlp.actor_spelling import role_misspellings
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     KnowledgeBaseLike,
@@ -111,7 +112,9 @@ class ActorFinder:
             self.entry_ids[key] = entry_id
             self.matcher.add(f"kb:{entry_id}", [nlp.make_doc(text) for text in surfaces])
         self._role_cache: dict[str, tuple[str, str] | None] = {}
-        self._title_starts = title_first_words()
+        self._misspelt = role_misspellings()  # "peackeepers": see actor_spelling
+        starts = title_first_words()
+        self._title_starts = None if starts is None else starts | frozenset(self._misspelt)
         self._implicit_cache: dict[str, bool] = {}
         self._country_cache: dict[str, str | None] = {}
         self._entry_cache: dict[str, Any] = {}
@@ -207,6 +210,8 @@ class ActorFinder:
                     title = self.kb.title_of(phrase[:-1])
                     if title is not None:
                         found = (self.kb.title_sector(title), "group")
+                if found is None and phrase in self._misspelt:
+                    found = self.role(self._misspelt[phrase])
             self._role_cache[phrase] = found
         return self._role_cache[phrase]
 
