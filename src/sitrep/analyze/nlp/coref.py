@@ -3,6 +3,8 @@
 The actor finder already links a later surname ("Merz") and an office phrase resolved by the
 KB ("the Kremlin leader" -> Putin) to the same identity. What is left here:
 
+* an apposition completes the name before it ("Karim, Egypt's leading human rights
+  activist,": :mod:`~sitrep.analyze.nlp.actor_apposition`);
 * ``he``/``she``/``his``/``her`` -> a person. News prose keeps its topic in subject position,
   so the pronoun goes to the *subject* of its own sentence when a person was named before it
   there ("Trump ... during his first term"), else to the subject of the previous sentence
@@ -26,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sitrep.analyze.kb.schema import TRANSNATIONAL_CODES
+from sitrep.analyze.nlp.actor_apposition import merge_appositives
 from sitrep.analyze.nlp.records import ActorIdentity, Mention, sentences_of, text_of
 from sitrep.analyze.nlp.sentences import find_dateline_end
 from sitrep.analyze.place_clauses import in_background_clause
@@ -271,7 +274,8 @@ def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     assigns=["doc._.sitrep_mentions"],
 )
 def sitrep_coref(doc: Doc) -> Doc:
-    """Resolve pronouns and bare titles (see module doc)."""
+    """Resolve appositions, pronouns and bare titles (see module doc)."""
+    merge_appositives(doc, doc._.sitrep_mentions or [])
     mentions = resolve_coreference(doc, doc._.sitrep_mentions or [])
     _context_countries(doc, mentions)
     doc._.sitrep_mentions = mentions
