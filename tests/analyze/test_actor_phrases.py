@@ -213,3 +213,7 @@ def test_rights_and_democracy_activists_are_opposition(
     democracy activists ~OPP; an activist of no such cause stays a civilian."""
     assert actors(text)[phrase] == expected
 
+
+def test_jewish_settlers_are_israeli_wherever_they_live() -> None:
+    found = actors("Jewish settlers near Nablus uprooted a Palestinian farmer's olive trees.")
+    assert found["Jewish settlers"] == ("ISR", "CVL")
