@@ -56,3 +56,18 @@ def test_a_misspelt_role_or_head_reads_as_spelt(
 def test_a_real_word_near_a_role_word_is_no_actor() -> None:
     found = actors("Graduates in Accra received their diplomas on Friday.", ON)
     assert not any("diplomas" in phrase for phrase in found)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Iran closed its border with Afganistan on Monday.", "Afganistan", ("AFG", "GOV")),
+    ("Japan sent rice to the Philipines after the typhoon.", "Philipines", ("PHL", "GOV")),
+])
+def test_a_long_country_name_with_a_letter_dropped_is_the_country(
+        text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert actors(text, ON)[phrase] == expected
+
+
+def test_a_shorter_country_name_is_not_guessed_at() -> None:
+    # "Cameroon" has eight letters: "Cameron" is a name of its own, never the country
+    found = actors("Cameron Diallo met reporters in Accra.", ON)
+    assert all(country != "CMR" for country, _ in found.values())

@@ -1,5 +1,5 @@
-"""Long role words and organisation heads with one letter dropped: "peackeepers",
-"Anti-Corruption Commision".
+"""Long role words, organisation heads and country names with one letter dropped:
+"peackeepers", "Anti-Corruption Commision", "Afganistan".
 
 Wire copy is typed fast, and the commonest slip in a long word is a letter left out (a
 doubled consonant written once, a vowel skipped). The phrase reader looks words up exactly,
@@ -19,15 +19,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-__all__ = ["MIN_LENGTH", "misspellings", "role_misspellings", "with_misspellings"]
+from sitrep.analyze.nlp.records import KnowledgeBaseLike
+
+__all__ = ["MIN_LENGTH", "add_misspelt_country_names", "misspellings", "role_misspellings",
+           "with_misspellings"]
 
 MIN_LENGTH = 9
 """Shortest word read with a letter missing (see the module doc for why)."""
 
 
-def misspellings(words: Iterable[str]) -> dict[str, str]:
-    """Each one-letter-short form of ``words`` (lower-case, single words of
-    :data:`MIN_LENGTH` letters or more) -> the word it stands for."""
+def misspellings(words: Iterable[str], known: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Each one-letter-short form of ``words`` (single words of :data:`MIN_LENGTH`
+    letters or more, compared as written) -> the word it stands for; a form in ``known``
+    (or among ``words``) is a word of its own and is left out."""
     vocabulary = {w for w in words if w.isalpha()}
     found: dict[str, str | None] = {}
     for word in vocabulary:
@@ -35,7 +39,7 @@ def misspellings(words: Iterable[str]) -> dict[str, str]:
             continue
         for i in range(1, len(word) - 2):
             short = word[:i] + word[i + 1:]
-            if short in vocabulary:
+            if short in vocabulary or short in known:
                 continue
             # None marks a form two different words share: it is not read.
             found[short] = word if found.get(short, word) == word else None
@@ -67,3 +71,25 @@ def role_misspellings() -> dict[str, str]:
     for title, model in roles.titles.items():
         phrases += [title, *model.synonyms]
     return misspellings(p.lower() for p in phrases if " " not in p.strip())
+
+
+def add_misspelt_country_names(by_id: dict[str, list[str]],
+                               kb: KnowledgeBaseLike) -> dict[str, str]:
+    """Add to each country's surface forms (``by_id``: KB entry id -> forms) its long
+    one-word names with a letter dropped ("Afganistan", "Philipines"). Names are compared
+    as written, so a capitalised form that is another KB name stays that name; at nine
+    letters or more no such form was a capitalised word of the checked text (at eight,
+    "Cameroon" would take "Cameron"). Returns each added form -> its country's code."""
+    known = frozenset(form for forms in by_id.values() for form in forms)
+    names: dict[str, str] = {}
+    for entry_id, forms in by_id.items():
+        entry = kb.entry(entry_id)
+        if entry is not None and entry.kind == "country":
+            names.update((form, entry_id) for form in forms if form.isalpha())
+    added: dict[str, str] = {}
+    for short, name in misspellings(names, known).items():
+        by_id[names[name]].append(short)
+        entry = kb.entry(names[name])
+        if entry is not None and entry.country:
+            added[short] = entry.country
+    return added

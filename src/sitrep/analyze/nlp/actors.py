@@ -78,7 +78,7 @@ from sitrep.analyze.nlp.actor_lexicon import (
 )
 from sitrep.analyze.nlp.actor_owners import city_population
 from sitrep.analyze.nlp.actor_short_names import article_reading
-from sitrep.analyze.nlp.actor_spelling import role_misspellings
+from sitrep.analyze.nlp.actor_spelling import add_misspelt_country_names, role_misspellings
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     KnowledgeBaseLike,
@@ -107,6 +107,7 @@ class ActorFinder:
         for surface, entry_id in kb.surface_forms():
             by_id.setdefault(entry_id, []).append(surface)
         self.kb_ids = frozenset(by_id)
+        self._misspelt_countries = add_misspelt_country_names(by_id, kb)  # "Afganistan"
         for entry_id, surfaces in by_id.items():
             key = nlp.vocab.strings.add(f"kb:{entry_id}")
             self.entry_ids[key] = entry_id
@@ -130,7 +131,8 @@ class ActorFinder:
     # -- knowledge-base look-ups, cached: the same words recur in every article ----------
     def demonym_country(self, word: str) -> str | None:
         if word not in self._country_cache:
-            self._country_cache[word] = self.kb.country_of(word)
+            self._country_cache[word] = self.kb.country_of(word) or \
+                self._misspelt_countries.get(word)
         return self._country_cache[word]
 
     def _is_state_word(self, word: str) -> bool:
