@@ -68,6 +68,18 @@ def test_an_unknown_organisation_is_read_from_its_own_words(
         assert found[phrase][0] == country
 
 
+def test_a_lower_case_party_after_a_name_is_part_of_it() -> None:
+    found = actors("Leaders of the ruling Tamu party met in Lusaka on Friday.")
+    assert found["Tamu party"] == ("ZMB", "PTY")  # a party takes its context's country
+    assert not [phrase for phrase in found if phrase == "Tamu"]
+
+
+def test_a_role_word_after_party_keeps_the_role() -> None:
+    found = actors("The Tamu party leader told reporters in Lusaka he would run.")
+    assert "Tamu party" not in found
+    assert found["party leader"][1] == "PTY"
+
+
 def test_a_portfolio_after_minister_for_is_part_of_the_title() -> None:
     found = actors("Kenya's Minister for Home Affairs Peter Odhiambo banned the march.")
     name = next(k for k in found if k.endswith("Peter Odhiambo"))

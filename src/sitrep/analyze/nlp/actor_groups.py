@@ -111,13 +111,23 @@ def org_sector(words: ActorWords, name: list[str]) -> str | None:
     return None
 
 
+PARTY_WORD = "party"
+"""The one organisation head news writes in lower case after a party's name."""
+
+
 def org_name_end(words: ActorWords, tv: TokenView, start: int, end: int) -> int:
     """Where an organisation name read as ``tv.text[start:end]`` really ends: past
     capitalised head words the phrase reader takes for role words ("Liberation *Army*")
     and past "of"/"for"/"the" links once a head was read ("Association of African
-    Jurists", "Movement for the Actualization of the Sovereign State of Biafra")."""
+    Jurists", "Movement for the Actualization of the Sovereign State of Biafra"); and past
+    a lower-case "party" right after a name with no head of its own ("the Islamist Nahda
+    party", "the ruling Zanu party": wire style writes the word small), unless a role word
+    follows it ("the Nahda party leader" is a leader)."""
     n = len(tv.text)
     has_head = any(tv.lower[k] in words.org_heads for k in range(start, end))
+    if not has_head and start < end < n and tv.text[end] == PARTY_WORD and (
+            end + 1 >= n or tv.lower[end + 1] not in words.generic_heads):
+        return end + 1
     while end < n and end > start:
         if tv.alpha[end] and tv.text[end][:1].isupper() and tv.lower[end] in words.org_heads:
             end, has_head = end + 1, True

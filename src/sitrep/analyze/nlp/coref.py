@@ -149,7 +149,8 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
        Congo —");
     5. the article's dominant country, when one country has most of the mentions.
 
-    An unknown named organisation gets only (1): it is as often international as local.
+    An unknown named organisation gets only (1): it is as often international as local
+    (a political party is not: it takes its context's country like any actor).
 
     For civilians, businesses and other non-state actors, places come before actors: an
     event's location says whose people and buildings were involved even when a foreign
@@ -182,9 +183,10 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
         sentence = next((s for s in sentences if s.start_char <= m.start_char < s.end_char),
                         None)
         country = _place_after(text, m, by_start)
-        if m.via == "name" and actor.kind == "organization":
+        if m.via == "name" and actor.kind == "organization" and actor.sector != "PTY":
             # An unknown named body ("Ceasefire Violations Committee") is as often
             # international as local: only a place right after it says where it belongs.
+            # A party ("the ruling Zanu party") contests one country's elections.
             actor.country = country
             continue
         if country is None and sentence is not None and actor.name in CAPTIVE_NAMES:
