@@ -114,3 +114,12 @@ def test_places_security_forces_and_civilian_advisers(
 def test_a_known_churchman_keeps_his_own_country() -> None:
     found = actors("Archbishop Desmond Tutu called for sanctions against Nigeria.")
     assert found["Archbishop Desmond Tutu"] == ("ZAF", "REL")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Pakistani police detained Maulana Sami-ul-Nasir in Quetta.", "Maulana Sami-ul-Nasir"),
+    ("Saudi police questioned Faisal al-Mutairi on Monday.", "Faisal al-Mutairi"),
+    ("Yemeni officials met Khalid bin-Rashid in Aden.", "Khalid bin-Rashid"),
+])
+def test_a_name_runs_on_through_its_hyphenated_particles(text: str, name: str) -> None:
+    assert name in actors(text)  # the whole name, not "Faisal" or "Maulana Sami"

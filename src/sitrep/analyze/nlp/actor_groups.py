@@ -4,6 +4,7 @@ government", "Bosnian Serbs", "ethnic Albanians" (helpers of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -109,6 +110,29 @@ def org_sector(words: ActorWords, name: list[str]) -> str | None:
     if head in words.state_org_heads:
         return "GOV"
     return None
+
+
+NAME_PARTICLES = frozenset({"al", "el", "ul", "ur", "ud", "ad", "as", "ash", "an", "uz", "bin",
+                            "ibn"})
+"""Lower-case particles inside Arabic, Persian and Urdu names, joined by hyphens
+("Fazl-ur-Rehman", "Abdul-Rahman al-Saud", "Zia-ul-Haq")."""
+
+
+def name_link(tv: TokenView, j: int, is_name: Callable[[int], bool]) -> int:
+    """How many tokens from ``j`` continue a personal or organisation name already begun:
+    a hyphen and a name token ("Anti-Corruption"), a hyphen, a particle, a hyphen and a
+    name token ("Fazl-ur-Rehman"), or a particle, a hyphen and a name token ("al-Saud");
+    0 when none does. ``is_name`` says whether a token can be part of a name."""
+    n = len(tv.text)
+    if j + 1 < n and tv.text[j] == "-" and is_name(j + 1):
+        return 2
+    if j + 3 < n and tv.text[j] == "-" and tv.text[j + 1] in NAME_PARTICLES and \
+            tv.text[j + 2] == "-" and is_name(j + 3):
+        return 4
+    if j + 2 < n and tv.text[j] in NAME_PARTICLES and tv.text[j + 1] == "-" and \
+            is_name(j + 2):
+        return 3
+    return 0
 
 
 PARTY_WORD = "party"

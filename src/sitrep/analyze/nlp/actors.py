@@ -58,6 +58,7 @@ from sitrep.analyze.nlp.actor_decide import decide
 from sitrep.analyze.nlp.actor_groups import (
     Owner,
     counterpart_sectors,
+    name_link,
     org_name_end,
     portfolio_end,
     portfolio_title,
@@ -452,10 +453,9 @@ class ActorFinder:
                 while name_end < n:
                     if self._is_name_token(tv, name_end, kb_spans):
                         name_end += 1
-                    elif name_end > name_start and name_end + 1 < n and \
-                            tv.text[name_end] == "-" and \
-                            self._is_name_token(tv, name_end + 1, kb_spans):
-                        name_end += 2  # "Anti-Corruption Commission"
+                    elif name_end > name_start and (step := name_link(
+                            tv, name_end, lambda k: self._is_name_token(tv, k, kb_spans))):
+                        name_end += step  # "Anti-Corruption", "Fazl-ur-Rehman", "al-Saud"
                     else:
                         break
                 if name_end > name_start:
