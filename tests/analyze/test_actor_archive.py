@@ -123,3 +123,8 @@ def test_a_known_churchman_keeps_his_own_country() -> None:
 ])
 def test_a_name_runs_on_through_its_hyphenated_particles(text: str, name: str) -> None:
     assert name in actors(text)  # the whole name, not "Faisal" or "Maulana Sami"
+
+
+def test_compass_points_joined_by_a_hyphen_name_no_one() -> None:
+    assert actors("The crisis soured East-West relations for a decade.") == {}
+    assert "East-West Institute" in actors("The East-West Institute hosted the talks.")

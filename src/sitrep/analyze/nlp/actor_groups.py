@@ -118,6 +118,10 @@ NAME_PARTICLES = frozenset({"al", "el", "ul", "ur", "ud", "ad", "as", "ash", "an
 ("Fazl-ur-Rehman", "Abdul-Rahman al-Saud", "Zia-ul-Haq")."""
 
 
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "-"})
+"""A name made of these alone ("East-West relations", "North-South talks") names no one."""
+
+
 def name_link(tv: TokenView, j: int, is_name: Callable[[int], bool]) -> int:
     """How many tokens from ``j`` continue a personal or organisation name already begun:
     a hyphen and a name token ("Anti-Corruption"), a hyphen, a particle, a hyphen and a
