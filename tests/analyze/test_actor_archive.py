@@ -68,6 +68,18 @@ def test_an_unknown_organisation_is_read_from_its_own_words(
         assert found[phrase][0] == country
 
 
+def test_a_lower_case_party_after_a_name_is_part_of_it() -> None:
+    found = actors("Leaders of the ruling Tamu party met in Lusaka on Friday.")
+    assert found["Tamu party"] == ("ZMB", "PTY")  # a party takes its context's country
+    assert not [phrase for phrase in found if phrase == "Tamu"]
+
+
+def test_a_role_word_after_party_keeps_the_role() -> None:
+    found = actors("The Tamu party leader told reporters in Lusaka he would run.")
+    assert "Tamu party" not in found
+    assert found["party leader"][1] == "PTY"
+
+
 def test_a_portfolio_after_minister_for_is_part_of_the_title() -> None:
     found = actors("Kenya's Minister for Home Affairs Peter Odhiambo banned the march.")
     name = next(k for k in found if k.endswith("Peter Odhiambo"))
@@ -102,3 +114,17 @@ def test_places_security_forces_and_civilian_advisers(
 def test_a_known_churchman_keeps_his_own_country() -> None:
     found = actors("Archbishop Desmond Tutu called for sanctions against Nigeria.")
     assert found["Archbishop Desmond Tutu"] == ("ZAF", "REL")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Pakistani police detained Maulana Sami-ul-Nasir in Quetta.", "Maulana Sami-ul-Nasir"),
+    ("Saudi police questioned Faisal al-Mutairi on Monday.", "Faisal al-Mutairi"),
+    ("Yemeni officials met Khalid bin-Rashid in Aden.", "Khalid bin-Rashid"),
+])
+def test_a_name_runs_on_through_its_hyphenated_particles(text: str, name: str) -> None:
+    assert name in actors(text)  # the whole name, not "Faisal" or "Maulana Sami"
+
+
+def test_compass_points_joined_by_a_hyphen_name_no_one() -> None:
+    assert actors("The crisis soured East-West relations for a decade.") == {}
+    assert "East-West Institute" in actors("The East-West Institute hosted the talks.")

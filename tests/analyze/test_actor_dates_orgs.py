@@ -16,6 +16,7 @@ def resolved(text: str, published: date) -> dict[str, tuple[str | None, str | No
 
 
 @pytest.mark.parametrize(("published", "sector"), [
+    (date(1999, 8, 1), "REB"),   # held Kabul, but coded REB (CAMEO/Phoenix; no UN seat)
     (date(2010, 5, 1), "REB"),   # insurgency
     (date(2023, 5, 1), "GOV"),   # in power from 2021-08-15
 ])

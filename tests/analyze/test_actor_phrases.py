@@ -198,3 +198,22 @@ def test_a_role_from_a_state_word_runs_over_it() -> None:
 def test_hostages_are_not_of_the_venue_named_in_their_sentence() -> None:
     found = actors("After talks in Geneva, the release of hostages resumed.")
     assert found["hostages"][0] != "CHE"
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Police in Minsk detained two human rights activists.", "human rights activists",
+     ("BLR", "OPP")),
+    ("Georgian police questioned a democracy activist.", "democracy activist",
+     ("GEO", "OPP")),
+    ("Police in Paris detained pro-Ukrainian activists.", "activists", ("FRA", "CVL")),
+])
+def test_rights_and_democracy_activists_are_opposition(
+        text: str, phrase: str, expected: tuple[str, str]) -> None:
+    """PLOVER's OPP holds "anti-government activists" and CAMEO codes rights and
+    democracy activists ~OPP; an activist of no such cause stays a civilian."""
+    assert actors(text)[phrase] == expected
+
+
+def test_jewish_settlers_are_israeli_wherever_they_live() -> None:
+    found = actors("Jewish settlers near Nablus uprooted a Palestinian farmer's olive trees.")
+    assert found["Jewish settlers"] == ("ISR", "CVL")

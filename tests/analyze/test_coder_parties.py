@@ -146,6 +146,20 @@ def test_trailing_speaker_cue() -> None:
                                 mention(3, 4, "minister", "person", "X", "GOV"))
 
 
+def test_a_speaker_may_be_followed_by_sources() -> None:
+    words = ["rebels", "shelled", "a", "post", ",", "Malian", "army", "sources", "said", "."]
+    assert trailing_speaker(words, mention(5, 7, "Malian army", "group", "MLI", "MIL"))
+
+
+@pytest.mark.parametrize("fixture", ["parsed_analyzer", "rule_analyzer"])
+def test_military_sources_that_report_an_attack_are_not_its_target(
+        fixture: str, request: pytest.FixtureRequest) -> None:
+    analyzer: Analyzer = request.getfixturevalue(fixture)
+    text = ("Rebels shelled a garrison town near the Niger border on Friday, killing nine, "
+            "Malian army sources said.")
+    assert not [e for e in events(analyzer, text) if "Malian army" in names(e.target)]
+
+
 def test_a_coordinated_clause_keeps_its_own_subject(parsed_analyzer: Analyzer) -> None:
     text = ("Kenya and Somalia declared a truce on Monday, and the militants said they "
             "would withdraw from the border.")

@@ -122,6 +122,24 @@ def test_by_agent_allows_modifiers_not_other_phrases() -> None:
     assert by_agent([_mention(7, 8, "afg", "AFG")], words, 3, 8) == []
 
 
+def test_a_bomb_the_victim_was_killed_in_is_the_agent() -> None:
+    words = ["he", "was", "killed", "in", "a", "car", "bomb", "explosion", "in", "kabul"]
+    bomb = _mention(5, 7, "car bomb", "AFG")
+    assert bomb.actor is not None
+    bomb.actor.sector = "UAF"
+    kabul = _mention(9, 10, "kabul", "AFG")
+    assert by_agent([bomb, kabul], words, 3, 10) == [bomb]
+    # a place or a state's actor the victim was hit "in" is no agent
+    assert by_agent([kabul], words, 3, 10) == []
+
+
+def test_killed_in_a_bomb_blast_has_the_bomb_as_source(analyzer: Analyzer) -> None:
+    found = _events(analyzer, "A Kenyan reporter was killed in a roadside bomb blast "
+                              "near Mogadishu on Sunday.")
+    assaults = [e for e in found if e.type == "ASSAULT"]
+    assert assaults and any(s.sector == "UAF" for e in assaults for s in e.source)
+
+
 def test_owner_between_parties_and_responsible_party() -> None:
     words = ["nurses", "from", "two", "dutch", "charities", "delivered", "kits"]
     nurses, charities = _mention(0, 1, "nurses", None), _mention(3, 5, "dutch", "NLD")

@@ -52,6 +52,8 @@ _PRESENCE_NOUNS = frozenset({"presence", "auspices", "mediation", "supervision",
                              "sponsorship", "aegis"})
 _MEDIATING = frozenset({"mediated", "brokered", "witnessed", "facilitated", "chaired",
                         "overseen", "supervised", "sponsored", "moderated", "observed"})
+_SOURCE_NOUNS = frozenset({"sources", "source"})
+"""Words between a speaker and its saying verb (", diplomatic sources said")."""
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 _OTHER_POSSESSIVES = frozenset({"its", "their"})
 _TITLE_GAP = 5  # words between the comma and a speaker's name ("the army's spokesman")
@@ -149,8 +151,12 @@ def reflexive_possessive(mention: Mention, word: str, source_m: Sequence[Mention
 def trailing_speaker(words: Sequence[str], mention: Mention) -> bool:
     """Whether ``mention`` is the speaker of an attribution after a comma (", NATO chief
     X announced", ", the ministry said"): the source of the statement, never a target of
-    the event it reports, however a parser hangs it."""
-    if mention.end >= len(words) or words[mention.end] not in _SAYING_FORMS:
+    the event it reports, however a parser hangs it. "Sources" may follow the speaker
+    (", Thai military sources said"): the actor is then where the sources sit."""
+    end = mention.end
+    if end + 1 < len(words) and words[end] in _SOURCE_NOUNS:
+        end += 1
+    if end >= len(words) or words[end] not in _SAYING_FORMS:
         return False
     # A title may stand between ("..., Defence Minister X said"), no clause break.
     for k in range(mention.start - 1, max(-1, mention.start - 1 - _TITLE_GAP), -1):

@@ -23,6 +23,7 @@ __all__ = ["DETERMINERS", "VICTIM_SUBJECT", "between_parties", "by_agent", "coor
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
                          "these", "those"})
 # Words that end a "by" phrase before an actor: another preposition, a clause word.
+_UNIDENTIFIED = "UAF"  # PLOVER's unidentified armed forces: gunmen, bombs
 _NOT_MODIFIERS = frozenset({"in", "of", "at", "on", "from", "to", "with", "for", "and", "or",
                             "that", "which", "who", "after", "before", "during", "over"})
 # Words that may stand between two coordinated actors: "X and Y", "X, Y and Z", "both X
@@ -176,9 +177,17 @@ def with_owner(mentions: Sequence[Mention], chosen: Sequence[Mention],
 
 def by_agent(mentions: Sequence[Mention], words: Sequence[str], start: int,
              right: int) -> list[Mention]:
-    """The actor group after "by" in ``start``..``right``: a passive's agent."""
+    """The actor group after "by" in ``start``..``right``: a passive's agent. Failing
+    that, a bomb or unknown gunmen the victim was hit "in" ("was killed in a car bomb
+    explosion", "died in a roadside bomb attack"): PLOVER's unidentified armed force (UAF)
+    is the doer when nobody else is named."""
     found = [k for k, m in enumerate(mentions)
              if start <= m.start < right and m.start > 0 and _after_by(words, m.start)]
+    if not found:
+        found = [k for k, m in enumerate(mentions)
+                 if start <= m.start < right and m.start >= 2 and m.actor is not None
+                 and m.actor.sector == _UNIDENTIFIED and words[m.start - 2] == "in"
+                 and words[m.start - 1] in {"a", "an"}]
     return coordinated(mentions, found[0], words) if found else []
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from sitrep.analyze.kb.resolver import ARMED_NON_STATE
 from sitrep.analyze.nlp.actor_groups import (
+    COMPASS_POINTS,
     COUNTERPART_WORDS,
     Owner,
     org_sector,
@@ -233,6 +234,8 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
     if name_end > name_start:
         words = [t.text for t in doc[name_start:name_end]]
         name = doc[name_start:name_end].text  # "Anti-Corruption", not "Anti - Corruption"
+        if not titles and not owners and {w.lower() for w in words} <= COMPASS_POINTS:
+            return None  # "East-West relations"
         if len(words) == 1 and not titles and not owners:
             known = surnames.get(name) or surnames.get(FIRST_NAME_KEY + name)
             if known is not None:

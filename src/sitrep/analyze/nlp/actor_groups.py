@@ -4,6 +4,7 @@ government", "Bosnian Serbs", "ethnic Albanians" (helpers of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -111,13 +112,50 @@ def org_sector(words: ActorWords, name: list[str]) -> str | None:
     return None
 
 
+NAME_PARTICLES = frozenset({"al", "el", "ul", "ur", "ud", "ad", "as", "ash", "an", "uz", "bin",
+                            "ibn"})
+"""Lower-case particles inside Arabic, Persian and Urdu names, joined by hyphens
+("Fazl-ur-Rehman", "Abdul-Rahman al-Saud", "Zia-ul-Haq")."""
+
+
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "-"})
+"""A name made of these alone ("East-West relations", "North-South talks") names no one."""
+
+
+def name_link(tv: TokenView, j: int, is_name: Callable[[int], bool]) -> int:
+    """How many tokens from ``j`` continue a personal or organisation name already begun:
+    a hyphen and a name token ("Anti-Corruption"), a hyphen, a particle, a hyphen and a
+    name token ("Fazl-ur-Rehman"), or a particle, a hyphen and a name token ("al-Saud");
+    0 when none does. ``is_name`` says whether a token can be part of a name."""
+    n = len(tv.text)
+    if j + 1 < n and tv.text[j] == "-" and is_name(j + 1):
+        return 2
+    if j + 3 < n and tv.text[j] == "-" and tv.text[j + 1] in NAME_PARTICLES and \
+            tv.text[j + 2] == "-" and is_name(j + 3):
+        return 4
+    if j + 2 < n and tv.text[j] in NAME_PARTICLES and tv.text[j + 1] == "-" and \
+            is_name(j + 2):
+        return 3
+    return 0
+
+
+PARTY_WORD = "party"
+"""The one organisation head news writes in lower case after a party's name."""
+
+
 def org_name_end(words: ActorWords, tv: TokenView, start: int, end: int) -> int:
     """Where an organisation name read as ``tv.text[start:end]`` really ends: past
     capitalised head words the phrase reader takes for role words ("Liberation *Army*")
     and past "of"/"for"/"the" links once a head was read ("Association of African
-    Jurists", "Movement for the Actualization of the Sovereign State of Biafra")."""
+    Jurists", "Movement for the Actualization of the Sovereign State of Biafra"); and past
+    a lower-case "party" right after a name with no head of its own ("the Islamist Nahda
+    party", "the ruling Zanu party": wire style writes the word small), unless a role word
+    follows it ("the Nahda party leader" is a leader)."""
     n = len(tv.text)
     has_head = any(tv.lower[k] in words.org_heads for k in range(start, end))
+    if not has_head and start < end < n and tv.text[end] == PARTY_WORD and (
+            end + 1 >= n or tv.lower[end + 1] not in words.generic_heads):
+        return end + 1
     while end < n and end > start:
         if tv.alpha[end] and tv.text[end][:1].isupper() and tv.lower[end] in words.org_heads:
             end, has_head = end + 1, True

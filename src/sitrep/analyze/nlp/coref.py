@@ -3,6 +3,8 @@
 The actor finder already links a later surname ("Merz") and an office phrase resolved by the
 KB ("the Kremlin leader" -> Putin) to the same identity. What is left here:
 
+* an apposition completes the name before it ("Karim, Egypt's leading human rights
+  activist,": :mod:`~sitrep.analyze.nlp.actor_apposition`);
 * ``he``/``she``/``his``/``her`` -> a person. News prose keeps its topic in subject position,
   so the pronoun goes to the *subject* of its own sentence when a person was named before it
   there ("Trump ... during his first term"), else to the subject of the previous sentence
@@ -26,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sitrep.analyze.kb.schema import TRANSNATIONAL_CODES
+from sitrep.analyze.nlp.actor_apposition import merge_appositives
 from sitrep.analyze.nlp.records import ActorIdentity, Mention, sentences_of, text_of
 from sitrep.analyze.nlp.sentences import find_dateline_end
 from sitrep.analyze.place_clauses import in_background_clause
@@ -146,7 +149,8 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
        Congo —");
     5. the article's dominant country, when one country has most of the mentions.
 
-    An unknown named organisation gets only (1): it is as often international as local.
+    An unknown named organisation gets only (1): it is as often international as local
+    (a political party is not: it takes its context's country like any actor).
 
     For civilians, businesses and other non-state actors, places come before actors: an
     event's location says whose people and buildings were involved even when a foreign
@@ -179,9 +183,10 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
         sentence = next((s for s in sentences if s.start_char <= m.start_char < s.end_char),
                         None)
         country = _place_after(text, m, by_start)
-        if m.via == "name" and actor.kind == "organization":
+        if m.via == "name" and actor.kind == "organization" and actor.sector != "PTY":
             # An unknown named body ("Ceasefire Violations Committee") is as often
             # international as local: only a place right after it says where it belongs.
+            # A party ("the ruling Zanu party") contests one country's elections.
             actor.country = country
             continue
         if country is None and sentence is not None and actor.name in CAPTIVE_NAMES:
@@ -271,7 +276,8 @@ def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     assigns=["doc._.sitrep_mentions"],
 )
 def sitrep_coref(doc: Doc) -> Doc:
-    """Resolve pronouns and bare titles (see module doc)."""
+    """Resolve appositions, pronouns and bare titles (see module doc)."""
+    merge_appositives(doc, doc._.sitrep_mentions or [])
     mentions = resolve_coreference(doc, doc._.sitrep_mentions or [])
     _context_countries(doc, mentions)
     doc._.sitrep_mentions = mentions
