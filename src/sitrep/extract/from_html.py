@@ -50,6 +50,7 @@ from sitrep.extract.bylines import (
     tidy_names,
 )
 from sitrep.extract.chrome import strip_chrome
+from sitrep.extract.html_tree import parse_html
 from sitrep.extract.language import detect_language
 from sitrep.extract.page_metadata import (
     PageMetadata,
@@ -84,9 +85,6 @@ _TIME_ZONE_SLACK = timedelta(days=1)
 _FULL_SHARE = 0.3      # body under this share of the visible text: try the full pass
 _RECALL_SHARE = 0.7    # body under this share of the visible text: try the recall pass
 _RECALL_GAIN = 1.1     # keep the recall pass when it has this many times the words
-# A template that closes the document early ("</body></html>" after the header, the
-# article after it): browsers keep reading, libxml2 drops everything that follows.
-_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:
@@ -271,23 +269,11 @@ def _fuller_if_short(tree: Any, url: str | None, body: str, visible_chars: int) 
     return body
 
 
-def _parse(content: str) -> Any:
-    """The page's tree, read past early ``</body>``/``</html>`` tags as a browser does.
-
-    Only when something other than end tags follows the first of them are they dropped
-    (the parser closes the document itself), so well-formed pages are parsed untouched.
-    """
-    first_end = _DOCUMENT_END.search(content)
-    if first_end and _DOCUMENT_END.sub("", content[first_end.end():]).strip():
-        content = _DOCUMENT_END.sub("", content)
-    return trafilatura.load_html(content)
-
-
 def extract_html(doc: RawDocument) -> Article:
     """Turn an HTML ``RawDocument`` into an Article; raise ExtractError / EmptyInput."""
     if not doc.content.strip():
         raise EmptyInput(doc.origin, "the page is empty")
-    tree = _parse(doc.content)
+    tree = parse_html(doc.content)
     if tree is None:
         raise ExtractError(doc.origin, "cannot parse the HTML")
     meta = read_page_metadata(tree)
