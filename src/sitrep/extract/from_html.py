@@ -9,9 +9,10 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   pages, a quarter faster), then the full pass when the first kept under 30 % of the
   page's visible text and a ``favor_recall`` pass under 70 % (list articles, long guides)
   unless it already holds 85 % of the text outside the page's navigation, header, footer
-  and sidebars; ``include_comments=False`` because reader comments are not the article. The result goes
-  through strip_chrome to drop the sign-up boxes, share prompts and cookie notices
-  trafilatura lets through, and loses a closing author box that names the author.
+  and sidebars; ``include_comments=False`` because reader comments are not the article.
+  The result goes through strip_chrome to drop the sign-up boxes, share prompts and
+  cookie notices trafilatura lets through, and loses a closing author box that names the
+  author.
 - The title is the visible ``<h1>`` when one agrees with the page's declared headline
   (JSON-LD / og:title / <title>): the h1 is what readers see and carries no site name,
   but keeps its subtitle; an h1 wrapping the headline in furniture (a date, "Blog:",
