@@ -46,9 +46,10 @@ class PageText:
 
 def _normalised(raw: str) -> str:
     """One line per block, spaces collapsed within a line, no blank lines (str.split
-    per line is faster here than regular expressions over the whole text)."""
-    lines = (" ".join(line.split()) for line in raw.split("\n"))
-    return "\n".join(line for line in lines if line)
+    per line is faster here than regular expressions over the whole text, and most
+    lines are blank: block ends and starts follow each other)."""
+    return "\n".join([" ".join(line.split()) for line in raw.split("\n")
+                      if line and not line.isspace()])
 
 
 def read_page_text(tree: Any) -> PageText:
