@@ -47,11 +47,12 @@ def test_the_text_outside_the_furniture_leaves_out_menus_headers_and_sidebars() 
     assert page.content_chars == len(outside)
 
 
-def test_a_body_covering_the_content_makes_a_recall_pass_pointless() -> None:
+def test_a_body_covering_the_content_makes_a_further_pass_pointless() -> None:
     page = PageText(text="x" * 1000, outside_furniture="y " * 200)   # 399 characters
-    assert _covers_the_content("z" * 390, page)
-    assert not _covers_the_content("z" * 200, page)        # much of the article is missing
+    assert _covers_the_content("z" * 390, page, 0.85)
+    assert not _covers_the_content("z" * 200, page, 0.85)   # much of the article is missing
+    assert _covers_the_content("z" * 200, page, 0.5)
     # Longer than the text outside the furniture: the body came partly from the furniture,
     # and a page with all its text in furniture says nothing either way.
-    assert not _covers_the_content("z" * 600, page)
-    assert not _covers_the_content("", PageText(text="x" * 1000, outside_furniture=""))
+    assert not _covers_the_content("z" * 600, page, 0.5)
+    assert not _covers_the_content("", PageText(text="x" * 1000, outside_furniture=""), 0.5)
