@@ -17,6 +17,12 @@ PAGES = [
     "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" />\n<html><body><p>Old doctype "
     "that closes itself.</p></body></html>",
     "<html/>\n<body><p>A self-closed html tag.</p></body>",
+    "\ufeff<!DOCTYPE html><html><body><p>A page that opens with a byte-order mark.</p>"
+    "</body></html>",
+    "<?xml version='1.0' encoding='iso-8859-1'?><html><body><p>Caf\u00e9 declared Latin-1."
+    "</p></body></html>",
+    "<html><head><meta charset='windows-1252'></head><body><p>\u201cQuoted\u201d text the "
+    "charset tag misdescribes.</p></body></html>",
 ]
 
 
