@@ -51,18 +51,6 @@ def test_looks_like_name() -> None:
     assert not looks_like_name("Room 101")
 
 
-def test_visible_text_skips_scripts_and_breaks_lines_at_blocks() -> None:
-    import trafilatura
-
-    from sitrep.extract.visible_dates import visible_text
-
-    tree = trafilatura.load_html(
-        "<html><head><title>T</title><script>var d = 'March 3, 2020';</script></head>"
-        "<body><h1>Head line</h1><p>By <a href='/a'>Ann Lee</a></p><div>Body text</div>"
-        "</body></html>")
-    assert visible_text(tree) == "Head line\nBy Ann Lee\nBody text"
-
-
 def test_headline_date_takes_an_updated_date_only_when_asked_and_alone() -> None:
     only_updated = "Cheese fair returns to the square\nUpdated: June 14, 2024\nStalls open at nine."
     headline = "Cheese fair returns to the square"
@@ -76,19 +64,6 @@ def test_headline_date_takes_an_updated_date_only_when_asked_and_alone() -> None
 def test_dates_in_text_reads_day_month_year_with_dots() -> None:
     assert [d for _, d in dates_in_text("posted 12.11.2025, version 1.2.3")] == [
         date(2025, 11, 12)]
-
-
-def test_visible_text_keeps_inline_elements_apart() -> None:
-    import trafilatura
-
-    from sitrep.extract.visible_dates import visible_text
-
-    tree = trafilatura.load_html(
-        "<html><body><h1>Head line</h1><p>By<a href='/a'>Ann Lee</a><time>Mar 5, 2024"
-        "</time></p><!-- a comment --><p>Body</p></body></html>")
-    text = visible_text(tree)
-    assert "Ann Lee Mar 5, 2024" in text and "comment" not in text
-    assert headline_date(text, "Head line") == date(2024, 3, 5)
 
 
 def test_lone_name_line_next_to_a_date_under_the_headline() -> None:

@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
-
-__all__ = ["dates_in_text", "headline_date", "read_day_month_as", "url_date", "visible_text"]
+__all__ = ["dates_in_text", "headline_date", "read_day_month_as", "url_date"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -36,11 +33,6 @@ _PATTERNS = [
     # European day.month.year ("12.12.2025"); "5.3.2025" is read as 5 March.
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
 ]
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
-_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-               "footer", "section", "article", "aside", "nav", "main", "table", "tr", "td",
-               "th", "br", "blockquote", "figure", "figcaption", "dd", "dt", "dl", "form",
-               "address", "pre", "hr", "body"}
 _BEFORE = 250    # characters before the headline that still count as its byline area
 _AFTER = 700     # characters after it
 # "Updated March 5" is not the publication date: such a date is a last resort.
@@ -81,35 +73,6 @@ def _day_of(match: re.Match[str]) -> date | None:
         return date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:
         return None
-
-
-def visible_text(tree: Any) -> str:
-    """The page's text as a reader sees it (no scripts or styles): one line per block
-    element, spaces collapsed within a line, so a byline name does not run into the next
-    block's words."""
-    parts: list[str] = []
-    # lxml's iterwalk, not recursion: broken pages can nest deeper than Python's limit.
-    walker = etree.iterwalk(tree, events=("start", "end"))
-    for event, element in walker:
-        tag = element.tag
-        if event == "start":
-            if not isinstance(tag, str):
-                continue  # a comment: its text is not shown, its tail is (at "end")
-            if tag in _SKIP_TAGS:
-                walker.skip_subtree()
-                continue
-            parts.append("\n" if tag in _BLOCK_TAGS else " ")
-            if element.text:
-                parts.append(element.text)
-            continue
-        if isinstance(tag, str):
-            # Inline elements end with a space: "By<a>Ann Lee</a><time>Mar 5" must not
-            # read "ByAnn LeeMar 5" (a split word costs nothing here; a fused date does).
-            parts.append("\n" if tag in _BLOCK_TAGS else " ")
-        if element.tail:
-            parts.append(element.tail)
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 def dates_in_text(text: str) -> list[tuple[int, date]]:
