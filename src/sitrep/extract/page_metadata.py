@@ -183,8 +183,36 @@ def _runs_together(heading: Any) -> bool:
     return False
 
 
+# Headings that are part of the interface, not of the page: inside a dialog or a button,
+# a template, or a box hidden from readers (a branch picker's "Select an option", a
+# sign-in modal's "Sign in"). Ancestors like <nav> and <form> are not used: broken markup
+# and ASP.NET pages leave whole articles inside them.
+_CONTENT_H1 = ("//body//h1[not(ancestor::dialog or ancestor::button or ancestor::template"
+               " or ancestor-or-self::*[@hidden] or ancestor-or-self::*[@aria-hidden='true'])]")
+# The site's identity block: many themes set the site's name or logo as an h1 on every
+# page ("site-branding", "site-title", "logo", "masthead"). Only the heading's own class
+# and its two nearest ancestors count: a page-wide wrapper ("has-logo") says nothing.
+_IDENTITY_CLASS = re.compile(r"(?:^|[^a-z])(?:site-?branding|branding|site-?title|site-?name"
+                             r"|logo|masthead|identity)(?:[^a-z]|$)", re.IGNORECASE)
+_IDENTITY_DEPTH = 3
+
+
+def _in_identity_block(heading: Any) -> bool:
+    element = heading
+    for _ in range(_IDENTITY_DEPTH):
+        if element is None:
+            return False
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if _IDENTITY_CLASS.search(marks):
+            return True
+        element = element.getparent()
+    return False
+
+
 def _read_visible(tree: Any, meta: PageMetadata) -> None:
-    for heading in tree.xpath("//body//h1"):
+    for heading in tree.xpath(_CONTENT_H1):
+        if _in_identity_block(heading):
+            continue
         text = _text_of(heading)
         if text and len(text) <= 300:
             meta.h1.append(text)
