@@ -124,3 +124,12 @@ def test_a_series_name_before_a_colon_stays_on_the_visible_heading() -> None:
     declared_only = _meta(headlines=["Harbour Notes: ferry fares rise again"])
     assert choose_title(declared_only, None, "https://harbournotes.example/p/fares") == \
         "ferry fares rise again"
+
+
+def test_a_long_phrase_after_a_pipe_on_the_heading_is_its_subtitle() -> None:
+    heading = "Ten ferry routes worth the trip | The quiet crossings locals keep to themselves"
+    assert clean_title(heading, by_shape=False) == heading
+    assert clean_title("Ten ferry routes worth the trip | Travel, Boats & Food",
+                       by_shape=False) == "Ten ferry routes worth the trip"
+    # A declared title still loses whatever follows its first pipe.
+    assert clean_title(heading) == "Ten ferry routes worth the trip"

@@ -129,7 +129,8 @@ def clean_title(title: str, url: str | None = None, site_name: str | None = None
     separator is the site; without them the short trailing side of "Headline | Site" goes.
     ``by_shape=False`` is for a visible heading: there a dash or "::" joins a subtitle
     ("Transitioning to a plant-based diet – tips and tricks"), not a site name, so only
-    label separators ("Headline | Opinion") are cut by shape; and a name before a colon
+    label separators ("Headline | Opinion") are cut by shape, and only when what follows
+    is short enough to be a label (up to five words); and a name before a colon
     stays ("Almost Weekly: rates rise again"): printed on the page, it is the column or
     newsletter the headline belongs to (even WCXB pages: one gained, none lost).
     """
@@ -154,6 +155,11 @@ def clean_title(title: str, url: str | None = None, site_name: str | None = None
     if len(segments) == 1:
         return segments[0].strip()
     if not by_shape and not any(sep.strip() in _LABEL_SEPARATORS for sep in parts[1::2]):
+        return "".join(parts).strip()
+    if not by_shape and len(segments) == 2 \
+            and len(_WORDS.findall(segments[1])) > _SITE_MAX_WORDS:
+        # A label after a pipe is short ("| Opinion", "| Python, SQL & AI"); a longer
+        # phrase printed after one on the heading itself is the headline's subtitle.
         return "".join(parts).strip()
 
     # Then shape: with pipes the headline comes first ("Headline | Section | Site"), unless
