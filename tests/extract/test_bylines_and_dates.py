@@ -171,3 +171,15 @@ def test_a_month_labelled_as_the_page_date_reads_as_its_first_day() -> None:
     # An unlabelled month is prose, and a labelled full date is not a month.
     assert labelled_month("The survey ran in June 2022 across the region.") is None
     assert labelled_month("Updated June 3, 2022") is None
+
+
+def test_a_home_link_naming_the_person_the_host_spells_is_the_sites_author() -> None:
+    from sitrep.extract.bylines import personal_site_name
+    from sitrep.extract.page_metadata import PageMetadata
+
+    meta = PageMetadata(home_links=["Posts", "Ines Farrow"])
+    assert personal_site_name(meta, "https://www.farrow.example/notes/rain") == ["Ines Farrow"]
+    assert personal_site_name(meta, "https://inesfarrow.example/") == ["Ines Farrow"]
+    # The same link on a host that does not spell the name is only a link.
+    assert personal_site_name(meta, "https://gardenclub.example/notes/rain") == []
+    assert personal_site_name(PageMetadata(home_links=["Home"]), "https://home.example/") == []

@@ -34,3 +34,11 @@ def test_a_logo_class_far_above_the_heading_does_not_hide_it() -> None:
     body = ('<div class="wrapper has-logo"><div><div><main><h1>Night ferries return</h1>'
             '</main></div></div></div>')
     assert _h1s(body) == ["Night ferries return"]
+
+
+def test_links_to_the_home_page_are_collected() -> None:
+    tree = trafilatura.load_html(
+        '<html><body><a href="/">Ines Farrow</a> <a href="https://farrow.example/">Home</a>'
+        '<a href="/posts/">Posts</a> <a href="https://farrow.example/about">About</a>'
+        "<p>Some text for the page.</p></body></html>")
+    assert read_page_metadata(tree).home_links == ["Ines Farrow", "Home"]

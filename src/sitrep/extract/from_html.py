@@ -196,7 +196,7 @@ def _choose_authors(meta: PageMetadata, tree: Any, text: str, title: str | None,
     if not names and (found := extract_author(tree)):
         names = [name for name in split_authors(found) if not _NOT_A_NAME.search(name)]
     if not names:
-        names = personal_site_name(meta)
+        names = personal_site_name(meta, url)
     if not names:
         names = list(hint)
     return tuple(tidy_names(names))

@@ -61,6 +61,9 @@ class PageMetadata:
     og_published: date | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None
+    # Texts of links to a site's home page ("/", "https://host/"): on a personal site the
+    # owner's name links home from every page.
+    home_links: list[str] = field(default_factory=list)
 
 
 def parse_date(text: str) -> date | None:
@@ -197,6 +200,12 @@ _IDENTITY_CLASS = re.compile(r"(?:^|[^a-z])(?:site-?branding|branding|site-?titl
 _IDENTITY_DEPTH = 3
 
 
+# Links to a site's root: "/" or an absolute address with nothing after the host.
+_HOME_LINKS = ("//body//a[@href='/' or ((starts-with(@href, 'http') or starts-with(@href, '//'))"
+               " and substring-after(substring-after(@href, '//'), '/') = '')]")
+_HOME_LINK_LIMIT = 10
+
+
 def _in_identity_block(heading: Any) -> bool:
     element = heading
     for _ in range(_IDENTITY_DEPTH):
@@ -218,6 +227,9 @@ def _read_visible(tree: Any, meta: PageMetadata) -> None:
             meta.h1.append(text)
             if len(heading) and _runs_together(heading):
                 meta.fused_h1.add(text)
+    for link in tree.xpath(_HOME_LINKS)[:_HOME_LINK_LIMIT]:
+        if text := _text_of(link):
+            meta.home_links.append(text)
     for heading in tree.xpath("(//body//h2)[position() <= 5]"):
         text = _text_of(heading)
         if text and len(text) <= 300:
