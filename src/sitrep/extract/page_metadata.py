@@ -186,12 +186,11 @@ def _runs_together(heading: Any) -> bool:
     return False
 
 
-# Headings that are part of the interface, not of the page: inside a dialog or a button,
-# a template, or a box hidden from readers (a branch picker's "Select an option", a
-# sign-in modal's "Sign in"). Ancestors like <nav> and <form> are not used: broken markup
-# and ASP.NET pages leave whole articles inside them.
-_CONTENT_H1 = ("//body//h1[not(ancestor::dialog or ancestor::button or ancestor::template"
-               " or ancestor-or-self::*[@hidden] or ancestor-or-self::*[@aria-hidden='true'])]")
+# Headings that are part of the interface, not of the page: inside a dialog, a button or a
+# template (a branch picker's "Select an option"). Ancestors like <nav> and <form> are not
+# used: broken markup and ASP.NET pages leave whole articles inside them; nor the
+# ``hidden`` attribute, which scripts lift (it cost a held-out page and gained none).
+_CONTENT_H1 = "//body//h1[not(ancestor::dialog or ancestor::button or ancestor::template)]"
 # The site's identity block: many themes set the site's name or logo as an h1 on every
 # page ("site-branding", "site-title", "logo", "masthead"). Only the heading's own class
 # and its two nearest ancestors count: a page-wide wrapper ("has-logo") says nothing.
