@@ -174,12 +174,12 @@ def test_a_month_labelled_as_the_page_date_reads_as_its_first_day() -> None:
 
 
 def test_a_home_link_naming_the_person_the_host_spells_is_the_sites_author() -> None:
-    from sitrep.extract.bylines import personal_site_name
-    from sitrep.extract.page_metadata import PageMetadata
+    from sitrep.extract.bylines import site_owner
 
-    meta = PageMetadata(home_links=["Posts", "Ines Farrow"])
-    assert personal_site_name(meta, "https://www.farrow.example/notes/rain") == ["Ines Farrow"]
-    assert personal_site_name(meta, "https://inesfarrow.example/") == ["Ines Farrow"]
+    links = ["Posts", "Ines Farrow"]
+    assert site_owner(links, "https://www.farrow.example/notes/rain") == ["Ines Farrow"]
+    assert site_owner(links, "https://inesfarrow.example/") == ["Ines Farrow"]
     # The same link on a host that does not spell the name is only a link.
-    assert personal_site_name(meta, "https://gardenclub.example/notes/rain") == []
-    assert personal_site_name(PageMetadata(home_links=["Home"]), "https://home.example/") == []
+    assert site_owner(links, "https://gardenclub.example/notes/rain") == []
+    assert site_owner(["Home"], "https://home.example/") == []
+    assert site_owner(links, None) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import trafilatura
 
-from sitrep.extract.page_metadata import read_page_metadata
+from sitrep.extract.page_metadata import read_home_links, read_page_metadata
 
 
 def _h1s(body: str) -> list[str]:
@@ -40,4 +40,4 @@ def test_links_to_the_home_page_are_collected() -> None:
         '<html><body><a href="/">Ines Farrow</a> <a href="https://farrow.example/">Home</a>'
         '<a href="/posts/">Posts</a> <a href="https://farrow.example/about">About</a>'
         "<p>Some text for the page.</p></body></html>")
-    assert read_page_metadata(tree).home_links == ["Ines Farrow", "Home"]
+    assert read_home_links(tree) == ["Ines Farrow", "Home"]

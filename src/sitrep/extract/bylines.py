@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 from sitrep.extract.page_metadata import PageMetadata
@@ -26,6 +26,7 @@ __all__ = [
     "name_over_outlet",
     "name_over_role",
     "personal_site_name",
+    "site_owner",
     "tidy_names",
 ]
 
@@ -162,10 +163,9 @@ def _host_spells(name: str, url: str | None) -> bool:
                                                            and words[-1] in labels))
 
 
-def personal_site_name(meta: PageMetadata, url: str | None = None) -> list[str]:
+def personal_site_name(meta: PageMetadata) -> list[str]:
     """The site's name when it is a person's (a personal blog: "Notes | Ann Lee"), from
-    ``og:site_name`` or the last part of the ``<title>``, else a link home whose text is a
-    personal name the host spells ("Ann Lee" on annlee.example); empty otherwise."""
+    ``og:site_name`` or the last part of the ``<title>``; empty otherwise."""
     candidates = [meta.site_name or ""]
     parts = _TITLE_SEPARATOR.split(meta.html_title or "")
     if len(parts) > 1:
@@ -177,7 +177,13 @@ def personal_site_name(meta: PageMetadata, url: str | None = None) -> list[str]:
                 and not words & _ORGANISATION_WORDS and "." not in name \
                 and not any(word.endswith(("'s", "’s")) for word in words):
             return [name]
-    for text in meta.home_links:
+    return []
+
+
+def site_owner(home_links: Sequence[str], url: str | None) -> list[str]:
+    """A link home whose text is a personal name the page's host spells ("Ann Lee" on
+    annlee.example or lee.example): the owner of a personal site, who writes its pages."""
+    for text in home_links:
         name = " ".join(text.split())
         if looks_like_name(name) and len(name.split()) <= 3 and _host_spells(name, url):
             return [name]

@@ -47,6 +47,7 @@ from sitrep.extract.bylines import (
     name_over_outlet,
     name_over_role,
     personal_site_name,
+    site_owner,
     tidy_names,
 )
 from sitrep.extract.chrome import strip_chrome
@@ -54,6 +55,7 @@ from sitrep.extract.language import detect_language
 from sitrep.extract.page_metadata import (
     PageMetadata,
     parse_date,
+    read_home_links,
     read_page_metadata,
     split_authors,
 )
@@ -171,10 +173,10 @@ def _choose_authors(meta: PageMetadata, tree: Any, text: str, title: str | None,
                     url: str | None, hint: Sequence[str]) -> tuple[str, ...]:
     """Structured authors plus the visible byline (both are the page's own claim), plus a
     lone name line in the byline block when those name no person; else trafilatura's
-    guess, else the site's name when it is a person's (a personal blog), else the
-    document's hint. Dates and labels are not names. Organisations credited as author
-    are kept: on the WCXB pages the gold author is the organisation more often than a
-    hidden writer."""
+    guess, else the site's name when it is a person's (a personal blog) or the person a
+    link home names on a host that spells their name, else the document's hint. Dates
+    and labels are not names. Organisations credited as author are kept: on the WCXB
+    pages the gold author is the organisation more often than a hidden writer."""
     names = [name for name in meta.authors if not _NOT_A_NAME.search(name)]
     headlines = (title, *meta.h1[:1])
     for headline in headlines:
@@ -196,7 +198,7 @@ def _choose_authors(meta: PageMetadata, tree: Any, text: str, title: str | None,
     if not names and (found := extract_author(tree)):
         names = [name for name in split_authors(found) if not _NOT_A_NAME.search(name)]
     if not names:
-        names = personal_site_name(meta, url)
+        names = personal_site_name(meta) or site_owner(read_home_links(tree), url)
     if not names:
         names = list(hint)
     return tuple(tidy_names(names))

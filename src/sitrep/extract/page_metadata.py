@@ -19,7 +19,8 @@ from typing import Any
 
 from dateutil import parser as date_parser
 
-__all__ = ["PageMetadata", "parse_date", "read_page_metadata", "split_authors"]
+__all__ = ["PageMetadata", "parse_date", "read_home_links", "read_page_metadata",
+           "split_authors"]
 
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
@@ -61,9 +62,6 @@ class PageMetadata:
     og_published: date | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None
-    # Texts of links to a site's home page ("/", "https://host/"): on a personal site the
-    # owner's name links home from every page.
-    home_links: list[str] = field(default_factory=list)
 
 
 def parse_date(text: str) -> date | None:
@@ -205,6 +203,14 @@ _HOME_LINKS = ("//body//a[@href='/' or ((starts-with(@href, 'http') or starts-wi
 _HOME_LINK_LIMIT = 10
 
 
+def read_home_links(tree: Any) -> list[str]:
+    """Texts of the first few links to a site's home page ("/", "https://host/"): on a
+    personal site the owner's name links home from every page. Read only when asked (the
+    last resort for an author), not with the rest of the metadata."""
+    texts = (_text_of(link) for link in tree.xpath(_HOME_LINKS)[:_HOME_LINK_LIMIT])
+    return [text for text in texts if text]
+
+
 def _in_identity_block(heading: Any) -> bool:
     element = heading
     for _ in range(_IDENTITY_DEPTH):
@@ -226,9 +232,6 @@ def _read_visible(tree: Any, meta: PageMetadata) -> None:
             meta.h1.append(text)
             if len(heading) and _runs_together(heading):
                 meta.fused_h1.add(text)
-    for link in tree.xpath(_HOME_LINKS)[:_HOME_LINK_LIMIT]:
-        if text := _text_of(link):
-            meta.home_links.append(text)
     for heading in tree.xpath("(//body//h2)[position() <= 5]"):
         text = _text_of(heading)
         if text and len(text) <= 300:
