@@ -136,3 +136,25 @@ def test_every_citation_author_is_read() -> None:
     page = ('<html><head><meta name="citation_authors" content="Ann Lee">'
             '<meta name="citation_authors" content="Bo Chen"></head><body><p>x</p></body></html>')
     assert read_page_metadata(lxml_html.fromstring(page)).authors == ["Ann Lee", "Bo Chen"]
+
+
+def test_a_month_labelled_as_the_page_date_reads_as_its_first_day() -> None:
+    from sitrep.extract.visible_dates import labelled_month
+
+    assert labelled_month("Safety notes\nLast Updated: June 2022\nContact") == date(2022, 6, 1)
+    assert labelled_month("Reviewed on Sept. 2021 by our editors") == date(2021, 9, 1)
+    # An unlabelled month is prose, and a labelled full date is not a month.
+    assert labelled_month("The survey ran in June 2022 across the region.") is None
+    assert labelled_month("Updated June 3, 2022") is None
+
+
+def test_a_home_link_naming_the_person_the_host_spells_is_the_sites_author() -> None:
+    from sitrep.extract.bylines import site_owner
+
+    links = ["Posts", "Ines Farrow"]
+    assert site_owner(links, "https://www.farrow.example/notes/rain") == ["Ines Farrow"]
+    assert site_owner(links, "https://inesfarrow.example/") == ["Ines Farrow"]
+    # The same link on a host that does not spell the name is only a link.
+    assert site_owner(links, "https://gardenclub.example/notes/rain") == []
+    assert site_owner(["Home"], "https://home.example/") == []
+    assert site_owner(links, None) == []

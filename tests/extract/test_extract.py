@@ -124,3 +124,26 @@ def test_date_prefers_open_graph_then_a_visible_updated_date_over_json_ld() -> N
     og = '<meta property="article:published_time" content="2024-02-01T21:30:00-08:00">'
     assert published(og) == date(2024, 2, 1)        # the publisher's own day, not UTC's
     assert published("") == date(2024, 3, 9)        # the visible date, updated or not
+
+
+_UI_HEADINGS_PAGE = """<html><head><title>Dredging the north channel | Coastal Ledger</title>
+<meta property="og:title" content="Dredging the north channel begins in May"></head><body>
+<header id="masthead"><div class="site-branding"><h1 class="site-title">Coastal Ledger</h1></div>
+</header>
+<dialog id="branch-picker"><h1>Select a branch</h1><button>main</button></dialog>
+<article><p>By Ann Lee</p>
+<p>The harbour board has hired a dredger to deepen the north channel, which silted up over
+the winter storms and now keeps the larger grain ships waiting for high tide.</p>
+<p>Work starts in May and should take six weeks, the board said, during which the channel
+stays open at night for the ferries that use it.</p></article>
+<p>Last updated: April 2024</p>
+</body></html>"""
+
+
+def test_headings_in_dialogs_and_the_logo_are_not_the_headline() -> None:
+    page = RawDocument("dredging.html", _UI_HEADINGS_PAGE, "html",
+                       url="https://coastal-news.example/dredging")
+    article = extract(page)
+    assert article.title == "Dredging the north channel begins in May"
+    # Only a month is given, and it is labelled as the page's date: its first day.
+    assert article.published == date(2024, 4, 1)

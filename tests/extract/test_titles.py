@@ -98,3 +98,38 @@ def test_an_h1_with_a_long_tail_ending_in_a_number_is_kept() -> None:
     heading = "Podcast gear guide: five pieces you need + how to start for $90"
     meta = _meta(headlines=["Podcast gear guide: five pieces you need"], h1=[heading])
     assert choose_title(meta, None, None) == heading
+
+
+def test_a_heading_that_lost_characters_to_question_marks_takes_the_declared_title() -> None:
+    from sitrep.extract.titles import choose_title
+
+    meta = _meta(headlines=["Tide tables: a sailor’s guide"],
+                 h1=["Tide tables? a sailor?s guide"])
+    assert choose_title(meta, None, None) == "Tide tables: a sailor’s guide"
+    # A real question in the heading stays: the declared title asks it too, or the
+    # heading only ends with it.
+    asking = _meta(headlines=["Why? The harbour explains"], h1=["Why? The harbour explains it"])
+    assert choose_title(asking, None, None) == "Why? The harbour explains it"
+    question = _meta(headlines=["Ferries at night"], h1=["Ferries at night: worth it?"])
+    assert choose_title(question, None, None) == "Ferries at night: worth it?"
+
+
+def test_a_series_name_before_a_colon_stays_on_the_visible_heading() -> None:
+    from sitrep.extract.titles import choose_title
+
+    heading = "Harbour Notes: ferry fares rise again"
+    meta = _meta(headlines=["Harbour Notes: ferry fares rise again"], h1=[heading])
+    assert choose_title(meta, None, "https://harbournotes.example/p/fares") == heading
+    # The declared title alone still loses the site's name before its colon.
+    declared_only = _meta(headlines=["Harbour Notes: ferry fares rise again"])
+    assert choose_title(declared_only, None, "https://harbournotes.example/p/fares") == \
+        "ferry fares rise again"
+
+
+def test_a_long_phrase_after_a_pipe_on_the_heading_is_its_subtitle() -> None:
+    heading = "Ten ferry routes worth the trip | The quiet crossings locals keep to themselves"
+    assert clean_title(heading, by_shape=False) == heading
+    assert clean_title("Ten ferry routes worth the trip | Travel, Boats & Food",
+                       by_shape=False) == "Ten ferry routes worth the trip"
+    # A declared title still loses whatever follows its first pipe.
+    assert clean_title(heading) == "Ten ferry routes worth the trip"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from urllib.parse import urlsplit
 
 from sitrep.extract.page_metadata import PageMetadata
 from sitrep.extract.visible_dates import dates_in_text
@@ -25,6 +26,7 @@ __all__ = [
     "name_over_outlet",
     "name_over_role",
     "personal_site_name",
+    "site_owner",
     "tidy_names",
 ]
 
@@ -151,6 +153,16 @@ def tidy_names(names: list[str]) -> list[str]:
     return list(unique.values())
 
 
+def _host_spells(name: str, url: str | None) -> bool:
+    """True when the page's host is ``name`` or its surname spelled as a domain
+    ("annlee.example" or "lee.example" for Ann Lee)."""
+    host = urlsplit(url if url and "//" in url else f"//{url or ''}").hostname or ""
+    labels = set(host.lower().split("."))
+    words = re.findall(r"\w+", name.lower())
+    return bool(words) and ("".join(words) in labels or (len(words[-1]) >= 4
+                                                           and words[-1] in labels))
+
+
 def personal_site_name(meta: PageMetadata) -> list[str]:
     """The site's name when it is a person's (a personal blog: "Notes | Ann Lee"), from
     ``og:site_name`` or the last part of the ``<title>``; empty otherwise."""
@@ -164,6 +176,16 @@ def personal_site_name(meta: PageMetadata) -> list[str]:
         if looks_like_name(name) and len(name.split()) <= 3 \
                 and not words & _ORGANISATION_WORDS and "." not in name \
                 and not any(word.endswith(("'s", "’s")) for word in words):
+            return [name]
+    return []
+
+
+def site_owner(home_links: Sequence[str], url: str | None) -> list[str]:
+    """A link home whose text is a personal name the page's host spells ("Ann Lee" on
+    annlee.example or lee.example): the owner of a personal site, who writes its pages."""
+    for text in home_links:
+        name = " ".join(text.split())
+        if looks_like_name(name) and len(name.split()) <= 3 and _host_spells(name, url):
             return [name]
     return []
 

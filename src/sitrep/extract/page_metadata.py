@@ -19,7 +19,8 @@ from typing import Any
 
 from dateutil import parser as date_parser
 
-__all__ = ["PageMetadata", "parse_date", "read_page_metadata", "split_authors"]
+__all__ = ["PageMetadata", "parse_date", "read_home_links", "read_page_metadata",
+           "split_authors"]
 
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
@@ -183,8 +184,49 @@ def _runs_together(heading: Any) -> bool:
     return False
 
 
+# Headings that are part of the interface, not of the page: inside a dialog, a button or a
+# template (a branch picker's "Select an option"). Ancestors like <nav> and <form> are not
+# used: broken markup and ASP.NET pages leave whole articles inside them; nor the
+# ``hidden`` attribute, which scripts lift (it cost a held-out page and gained none).
+_CONTENT_H1 = "//body//h1[not(ancestor::dialog or ancestor::button or ancestor::template)]"
+# The site's identity block: many themes set the site's name or logo as an h1 on every
+# page ("site-branding", "site-title", "logo", "masthead"). Only the heading's own class
+# and its two nearest ancestors count: a page-wide wrapper ("has-logo") says nothing.
+_IDENTITY_CLASS = re.compile(r"(?:^|[^a-z])(?:site-?branding|branding|site-?title|site-?name"
+                             r"|logo|masthead|identity)(?:[^a-z]|$)", re.IGNORECASE)
+_IDENTITY_DEPTH = 3
+
+
+# Links to a site's root: "/" or an absolute address with nothing after the host.
+_HOME_LINKS = ("//body//a[@href='/' or ((starts-with(@href, 'http') or starts-with(@href, '//'))"
+               " and substring-after(substring-after(@href, '//'), '/') = '')]")
+_HOME_LINK_LIMIT = 10
+
+
+def read_home_links(tree: Any) -> list[str]:
+    """Texts of the first few links to a site's home page ("/", "https://host/"): on a
+    personal site the owner's name links home from every page. Read only when asked (the
+    last resort for an author), not with the rest of the metadata."""
+    texts = (_text_of(link) for link in tree.xpath(_HOME_LINKS)[:_HOME_LINK_LIMIT])
+    return [text for text in texts if text]
+
+
+def _in_identity_block(heading: Any) -> bool:
+    element = heading
+    for _ in range(_IDENTITY_DEPTH):
+        if element is None:
+            return False
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if _IDENTITY_CLASS.search(marks):
+            return True
+        element = element.getparent()
+    return False
+
+
 def _read_visible(tree: Any, meta: PageMetadata) -> None:
-    for heading in tree.xpath("//body//h1"):
+    for heading in tree.xpath(_CONTENT_H1):
+        if _in_identity_block(heading):
+            continue
         text = _text_of(heading)
         if text and len(text) <= 300:
             meta.h1.append(text)

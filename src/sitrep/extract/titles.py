@@ -129,13 +129,17 @@ def clean_title(title: str, url: str | None = None, site_name: str | None = None
     separator is the site; without them the short trailing side of "Headline | Site" goes.
     ``by_shape=False`` is for a visible heading: there a dash or "::" joins a subtitle
     ("Transitioning to a plant-based diet – tips and tricks"), not a site name, so only
-    label separators ("Headline | Opinion") are cut by shape.
+    label separators ("Headline | Opinion") are cut by shape, and only when what follows
+    is short enough to be a label (up to five words); and a name before a colon
+    stays ("Almost Weekly: rates rise again"): printed on the page, it is the column or
+    newsletter the headline belongs to (even WCXB pages: one gained, none lost).
     """
     text = repair_mojibake(" ".join(title.split()))
     if not text:
         return text
     hosts = _host_labels(url)
-    text = _strip_colon_site(text, site_name, hosts)
+    if by_shape:
+        text = _strip_colon_site(text, site_name, hosts)
     text = _strip_domain_token(text, url, site_name)
     # Segments and the separators between them (odd positions), kept for rejoining.
     parts = _SPACED_SEPARATOR_KEPT.split(text)
@@ -151,6 +155,11 @@ def clean_title(title: str, url: str | None = None, site_name: str | None = None
     if len(segments) == 1:
         return segments[0].strip()
     if not by_shape and not any(sep.strip() in _LABEL_SEPARATORS for sep in parts[1::2]):
+        return "".join(parts).strip()
+    if not by_shape and len(segments) == 2 \
+            and len(_WORDS.findall(segments[1])) > _SITE_MAX_WORDS:
+        # A label after a pipe is short ("| Opinion", "| Python, SQL & AI"); a longer
+        # phrase printed after one on the heading itself is the headline's subtitle.
         return "".join(parts).strip()
 
     # Then shape: with pipes the headline comes first ("Headline | Section | Site"), unless
@@ -206,6 +215,23 @@ def _wrapped_in_furniture(heading: str, title: str) -> bool:
     return False
 
 
+# A "?" inside a heading (not closing it) where the declared title has other characters:
+# text saved in one encoding and shown in another loses curly quotes and dashes to "?"
+# ("Planning? Beginner? Guide" for "Planning: Beginner’s Guide").
+_LOST = re.compile(r"\?(?=.)")
+_LOST_SPAN = 3
+
+
+def _lost_characters(heading: str, title: str) -> bool:
+    """True when ``heading`` is ``title`` with some characters replaced by "?" (an encoding
+    mishap on the visible heading; the declared title kept them)."""
+    if "?" in title or not _LOST.search(heading):
+        return False
+    pattern = "".join(f".{{1,{_LOST_SPAN}}}" if piece == "?" else re.escape(piece)
+                      for piece in re.split(r"(\?)", heading) if piece)
+    return re.fullmatch(pattern, title, re.IGNORECASE) is not None
+
+
 def choose_title(meta: PageMetadata, fallback: str | None, url: str | None) -> str | None:
     """Pick the headline: an h1 the declared title agrees with, else the cleaned declared one.
 
@@ -216,7 +242,8 @@ def choose_title(meta: PageMetadata, fallback: str | None, url: str | None) -> s
     site's name is no headline. The chosen
     h1 keeps its subtitle ("Transitioning to a plant-based diet – tips and tricks"): only a
     segment that evidently names the site is cut from a visible heading. An h1 that wraps
-    the declared title in page furniture ("Dec 18 2025 <title>") yields the declared one.
+    the declared title in page furniture ("Dec 18 2025 <title>") yields the declared one,
+    and so does an h1 that lost characters to "?" ("Beginner? Guide" for "Beginner’s Guide").
     """
     def cleaned(raw: str, by_shape: bool = True) -> str:
         return clean_title(html.unescape(raw), url, meta.site_name, by_shape=by_shape)
@@ -250,7 +277,8 @@ def choose_title(meta: PageMetadata, fallback: str | None, url: str | None) -> s
     if best is not None:
         heading = cleaned(best, by_shape=False)
         inner = next((title for title in (agreed, *declared)
-                      if _wrapped_in_furniture(heading, title)), None)
+                      if _wrapped_in_furniture(heading, title)
+                      or _lost_characters(heading, title)), None)
         return inner or heading
     if declared:
         return declared[0]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["dates_in_text", "headline_date", "read_day_month_as", "url_date"]
+__all__ = ["dates_in_text", "headline_date", "labelled_month", "read_day_month_as", "url_date"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -43,6 +43,25 @@ _UPDATE_LABEL = re.compile(r"(?:updated|modified|revised|reviewed|edited|refresh
 # A date in the page's address: /2023/10/03/ or /2023/october/03/ (a path, not a query).
 _URL_DATE = re.compile(rf"/(?P<year>(?:19|20)\d\d)/(?:(?P<nmonth>\d{{1,2}})|{_MONTH})/"
                        r"(?P<day>\d{1,2})(?:/|$|[-_.])", re.IGNORECASE)
+
+
+# A month without a day, labelled as the page's date: "Last Updated: June 2022".
+_LABELLED_MONTH = re.compile(
+    rf"\b(?:published|posted|updated|modified|reviewed|revised|dated?)\b\W{{0,3}}(?:on\s+)?"
+    rf"{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/.]\s*\d)", re.IGNORECASE)
+
+
+def labelled_month(text: str) -> date | None:
+    """The first day of the month a page labels as its date ("Last Updated: June 2022").
+
+    Some publishers (government and reference pages among them) date a page by month
+    only; when nothing gives a day, that month is still the page's date, and its first day
+    is how a month reads as a calendar day.
+    """
+    match = _LABELLED_MONTH.search(text)
+    if not match:
+        return None
+    return date(int(match["year"]), _MONTHS[match["month"][:3].lower()], 1)
 
 
 def url_date(url: str | None) -> date | None:
