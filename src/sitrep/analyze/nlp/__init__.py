@@ -110,6 +110,7 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
     :mod:`sitrep.analyze.nlp.model`), ``sitrep_parse`` runs it on the sentences the coder
     reads, after the actors are known and before the quotes and events."""
     from sitrep.analyze.coder import document as _events  # noqa: F401  (registers sitrep_events)
+    from sitrep.analyze.coder.document import EventsComponent
     from sitrep.analyze.coder.lexicon import load_lexicon
 
     if model is None:
@@ -120,11 +121,14 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
     for name in PIPELINE:
         nlp.add_pipe(name)
         if name == "sitrep_coref" and model is not None:
-            parse: object = nlp.add_pipe("sitrep_parse")
-            if not isinstance(parse, ParseComponent):
-                raise AnalysisError("sitrep_parse is not the sentence parse component")
-            lexicon = load_lexicon()
-            parse.bind(model, selecting_words(lexicon))
+            nlp.add_pipe("sitrep_parse")
+    if model is not None:
+        parse: object = nlp.get_pipe("sitrep_parse")
+        events: object = nlp.get_pipe("sitrep_events")
+        if not isinstance(parse, ParseComponent) or not isinstance(events, EventsComponent):
+            raise AnalysisError("sitrep_parse or sitrep_events is not the expected component")
+        # The parser is run only where the coder would read a parse (its own test).
+        parse.bind(model, selecting_words(load_lexicon()), events.coder.needs_parse)
     actors: object = nlp.get_pipe("sitrep_actors")
     if not isinstance(actors, ActorsComponent):
         raise AnalysisError("sitrep_actors is not the rule-based actor component")
