@@ -48,12 +48,12 @@ def _coarse_selection(analyzer: Analyzer) -> Iterator[None]:
     """The selection without the coder's test: every sentence with an actor and a trigger
     word is parsed."""
     parse = _parser(analyzer)
-    kept = parse.needs_parse
-    parse.needs_parse = None
+    kept = parse.needing_parse
+    parse.needing_parse = None
     try:
         yield
     finally:
-        parse.needs_parse = kept
+        parse.needing_parse = kept
 
 
 def test_a_narrated_act_is_parsed_a_quoted_one_is_not(parsed_analyzer: Analyzer) -> None:
@@ -76,7 +76,7 @@ def test_a_stated_demand_keeps_its_parse(parsed_analyzer: Analyzer) -> None:
     text = "The European Union declared that China must open its markets within a year."
     coder = parsed_analyzer.nlp.get_pipe("sitrep_events").coder
     doc = _run(parsed_analyzer, text)
-    assert coder.needs_parse(doc, 0, len(doc))
+    assert coder.needing_parse(doc, [(0, len(doc))]) == [(0, len(doc))]
 
 
 def test_sparing_the_parser_changes_no_event(parsed_analyzer: Analyzer) -> None:

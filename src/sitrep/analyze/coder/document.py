@@ -94,23 +94,27 @@ class EventCoder:
         return events
 
 
-    def needs_parse(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether the sentence of tokens ``start:end`` could be coded differently with a
-        parse: only where a rule with an event type fits by word order, or a demand or
-        condition the lexicon does not know is stated ("X said Y must ...", "Y would ... if
-        Z"), does :func:`code_sentence` read one. The rest is spared the parser (the
-        model's cost is per token parsed) and codes exactly as before."""
+    def needing_parse(self, doc: Doc, sentences: Sequence[tuple[int, int]]
+                      ) -> list[tuple[int, int]]:
+        """Those of ``sentences`` (token ``(start, end)``, in order) that could be coded
+        differently with a parse: only where a rule with an event type fits by word order,
+        or a demand or condition the lexicon does not know is stated ("X said Y must ...",
+        "Y would ... if Z"), does :func:`code_sentence` read one. The rest is spared the
+        parser (the model's cost is per token parsed) and codes exactly as before."""
         mentions = [m for m in (doc._.sitrep_mentions or []) if m.actor]
         quoted = [q for q in (doc._.sitrep_quoted or []) if not q.nested]
-        in_sentence = _mentions_by_sentence(mentions, quoted, [start])[0]
-        in_sentence = [m for m in in_sentence if m.start < end]
+        by_sentence = _mentions_by_sentence(mentions, quoted, [s for s, _ in sentences])
         view = tokens_of(doc)
-        if may_code(self.lexicon, doc, start, end, in_sentence, quoted, view):
-            return True
-        # Without triggers these two are the most they can find: a trigger only ever
-        # stops their search.
-        return bool(stated_demand(in_sentence, view.lower, start, end, [])[0]
-                    or stated_condition(in_sentence, view.lower, start, end, [])[0])
+        chosen: list[tuple[int, int]] = []
+        for (start, end), in_sentence in zip(sentences, by_sentence, strict=True):
+            in_sentence = [m for m in in_sentence if m.start < end]
+            # Without triggers the demand and condition readers find the most they can: a
+            # trigger only ever stops their search.
+            if may_code(self.lexicon, doc, start, end, in_sentence, quoted, view) or \
+                    stated_demand(in_sentence, view.lower, start, end, [])[0] or \
+                    stated_condition(in_sentence, view.lower, start, end, [])[0]:
+                chosen.append((start, end))
+        return chosen
 
 
 def _mentions_by_sentence(mentions: Sequence[Mention], quoted: Sequence[QuotedStretch],

@@ -41,6 +41,7 @@ from sitrep.analyze.nlp.records import (
     register_extensions,
     text_of,
 )
+from sitrep.analyze.nlp.tokenizer import cached_tokenizer
 from sitrep.errors import AnalysisError
 
 __all__ = [
@@ -118,6 +119,8 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
     else:
         nlp = spacy.blank("en", vocab=model.vocab)
         nlp.tokenizer = model.tokenizer
+    # The same tokens, with a cache spaCy's own switches off on most news copy.
+    nlp.tokenizer = cached_tokenizer(nlp.tokenizer, nlp.vocab)
     for name in PIPELINE:
         nlp.add_pipe(name)
         if name == "sitrep_coref" and model is not None:
@@ -128,7 +131,7 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
         if not isinstance(parse, ParseComponent) or not isinstance(events, EventsComponent):
             raise AnalysisError("sitrep_parse or sitrep_events is not the expected component")
         # The parser is run only where the coder would read a parse (its own test).
-        parse.bind(model, selecting_words(load_lexicon()), events.coder.needs_parse)
+        parse.bind(model, selecting_words(load_lexicon()), events.coder.needing_parse)
     actors: object = nlp.get_pipe("sitrep_actors")
     if not isinstance(actors, ActorsComponent):
         raise AnalysisError("sitrep_actors is not the rule-based actor component")

@@ -3,7 +3,7 @@
 A CNN parser costs ~2 ms a sentence, several times the rest of the pipeline together. Only
 a sentence that names an actor and holds a trigger word can yield a coded event with roles,
 so only those are parsed, and of those only the ones where the coder would read the parse
-(a rule with an event type fits by word order, see ``needs_parse``); the others (bylines,
+(a rule with an event type fits by word order, see ``needing_parse``); the others (bylines,
 background, quotes of no actor) are coded, if at all, from word order. Each selected
 sentence is parsed as a document of its own (keeping the rule boundaries) and kept in
 ``doc._.sitrep_parses`` keyed by the sentence's first token index; the coder maps its token
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from sitrep.analyze.coder.lexicon import Lexicon
 
 __all__ = ["ParseComponent", "selecting_words"]
+
+Selector = Callable[[Doc, list[tuple[int, int]]], list[tuple[int, int]]]
+"""Of a doc's sentences (token ``(start, end)``), those to parse."""
 
 MODEL_BATCH = 128
 """Sentences per model batch. Bigger is not faster: a batch's activations then overflow
@@ -58,16 +61,16 @@ class ParseComponent:
     def __init__(self) -> None:
         self.model: Language | None = None
         self.trigger_words: frozenset[str] = frozenset()
-        self.needs_parse: Callable[[Doc, int, int], bool] | None = None
+        self.needing_parse: Selector | None = None
 
     def bind(self, model: Language, trigger_words: Collection[str],
-             needs_parse: Callable[[Doc, int, int], bool] | None = None) -> None:
-        """``trigger_words`` is the cheap first test of a sentence; ``needs_parse(doc,
-        start, end)``, when given, the coder's own finer one (see
-        :meth:`sitrep.analyze.coder.EventCoder.needs_parse`)."""
+             needing_parse: Selector | None = None) -> None:
+        """``trigger_words`` is the cheap first test of a sentence; ``needing_parse(doc,
+        sentences)``, when given, the coder's own finer one on those that pass it (see
+        :meth:`sitrep.analyze.coder.EventCoder.needing_parse`)."""
         self.model = model
         self.trigger_words = frozenset(trigger_words)
-        self.needs_parse = needs_parse
+        self.needing_parse = needing_parse
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -117,10 +120,10 @@ class ParseComponent:
                 break
             if starts[k] >= sentence.end:
                 continue
-            if any(lower[i] in self.trigger_words for i in range(sentence.start, sentence.end)) \
-                    and (self.needs_parse is None
-                         or self.needs_parse(doc, sentence.start, sentence.end)):
+            if any(lower[i] in self.trigger_words for i in range(sentence.start, sentence.end)):
                 chosen.append((sentence.start, sentence.end))
+        if self.needing_parse is not None and chosen:
+            return self.needing_parse(doc, chosen)
         return chosen
 
 
