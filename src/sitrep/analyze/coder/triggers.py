@@ -9,6 +9,7 @@ nouns, whatever their spelling shares with a verb.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -154,27 +155,34 @@ def annotated(doc: Doc, attr: str) -> bool:
 
 def _candidates(lexicon: Lexicon, doc: Doc, start: int, end: int,
                 mentions: Sequence[Mention], quoted: Sequence[QuotedStretch],
-                view: TokenView) -> Callable[[int], bool]:
-    """Whether token ``i`` of the sentence ``start:end`` may start a trigger at all: a word
-    that starts a rule, alphabetic, in no actor mention, no date ("on March 3") and no
+                view: TokenView) -> list[int]:
+    """The tokens of the sentence ``start:end`` that may start a trigger at all, in order: a
+    word that starts a rule, alphabetic, in no actor mention, no date ("on March 3") and no
     quotation. Shared by :func:`find_triggers` and :func:`may_code`, so that what the
     parser is spared is exactly what the coder would never read."""
-    words = view.lower
     in_mention = {k for m in mentions for k in range(m.start, m.end)}
     start_char = view.idx[start]
     end_char = view.idx[end - 1] + len(view.text[end - 1]) if end > start else start_char
     dated = [(d.start, d.end) for d in doc._.sitrep_dates or []
              if d.start < end_char and d.end > start_char]
-    index, keyed, alpha, idx = lexicon.index, lexicon.keyed, view.alpha, view.idx
+    spans = dated + [(q.start, q.end) for q in quoted]
+    idx = view.idx
+    ruled = _rule_words(lexicon, doc, view)
+    return [i for i in ruled[bisect_left(ruled, start):bisect_left(ruled, end)]
+            if i not in in_mention and not any(a <= idx[i] < b for a, b in spans)]
 
-    def candidate(i: int) -> bool:
-        word = words[i]
-        if (word not in index and word not in keyed) or i in in_mention or not alpha[i]:
-            return False
-        at = idx[i]
-        return not any(a <= at < b for a, b in dated) and \
-            not any(q.start <= at < q.end for q in quoted)
-    return candidate
+
+def _rule_words(lexicon: Lexicon, doc: Doc, view: TokenView) -> list[int]:
+    """The doc's alphabetic tokens that start some rule, found once per doc (kept in
+    ``doc.user_data``): the coder asks for every sentence, the parse selection too."""
+    key = f"sitrep_rule_words_{id(lexicon)}"
+    found: list[int] | None = doc.user_data.get(key)
+    if found is None:
+        index, keyed = lexicon.index, lexicon.keyed
+        found = [i for i, (word, alpha) in enumerate(zip(view.lower, view.alpha, strict=True))
+                 if alpha and (word in index or word in keyed)]
+        doc.user_data[key] = found
+    return found
 
 
 def _fits(rule: TriggerRule, words: Sequence[str], i: int, limit: int,
@@ -227,11 +235,8 @@ def may_code(lexicon: Lexicon, doc: Doc, start: int, end: int, mentions: Sequenc
     ``start:end``, whatever parts of speech a tagger would give: without one,
     :func:`find_triggers` finds no typed trigger there under any parse (the tests it adds,
     the verb shape and naming or evidential uses, only take triggers away)."""
-    candidate = _candidates(lexicon, doc, start, end, mentions, quoted, view)
     words = view.lower
-    for i in range(start, end):
-        if not candidate(i):
-            continue
+    for i in _candidates(lexicon, doc, start, end, mentions, quoted, view):
         rules, after_window, before_window = _rules_at(lexicon, words, i, end)
         if any(rule.type is not None and _fits(rule, words, i, end, after_window,
                                                before_window) for rule in rules):
@@ -252,12 +257,12 @@ def find_triggers(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
     triggers: list[Trigger] = []
     mention_starts_at = {m.start for m in mentions}
     in_mention = {k for m in mentions for k in range(m.start, m.end)}
-    candidate = _candidates(lexicon, doc, sentence.start, sentence.end, mentions, quoted, view)
-    i = sentence.start
-    while i < sentence.end:
-        if not candidate(i):
-            i += 1
-            continue
+    i = sentence.start  # the first token not yet read
+    for candidate in _candidates(lexicon, doc, sentence.start, sentence.end, mentions,
+                                 quoted, view):
+        if candidate < i:
+            continue  # inside the trigger found before
+        i = candidate
         after_trigger = bool(triggers) and triggers[-1].end == i
         found = best_rule(lexicon, doc, words, i, sentence.end, pos_at, after_trigger)
         if found is not None and found.rule.lemma in lexicon.naming and naming_use(
