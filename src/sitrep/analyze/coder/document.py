@@ -54,14 +54,17 @@ class EventCoder:
         for sentence, in_sentence in zip(sentences, by_sentence, strict=True):
             parse, offset = (parses[sentence.start], sentence.start) \
                 if sentence.start in parses else (whole, 0)
+            coded = code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
+                                  parse=parse, offset=offset)
+            if not coded:
+                continue
             seen = sentence.start_char
             # Where the sentence happens: not a place of a background clause ("the
             # ceasefire declared in Doha last week").
             foreground = [p for p in place_mentions
                           if not sentence.start_char <= p.start < sentence.end_char
                           or not in_background_clause(text, sentence.start_char, p)]
-            for event in code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
-                                       parse=parse, offset=offset):
+            for event in coded:
                 start, end = sentence.start_char, sentence.end_char
                 while end > start and text[end - 1].isspace():
                     end -= 1
