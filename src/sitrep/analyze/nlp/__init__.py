@@ -12,11 +12,12 @@
 
 The pipeline runs on ``spacy.blank("en")``. With a trained model
 (:mod:`sitrep.analyze.nlp.model`), :func:`build_pipeline` adds ``sitrep_parse``
-(:mod:`sitrep.analyze.nlp.parse`), which parses only the sentences with an actor and a
-trigger word, each on the rule sentence boundaries (news-copy rules split better than a
-parser trained on web text, which breaks "X today rejected Y" into fragments); the coder
-reads those parses instead of word order. A doc that already carries a full parse
-(``doc.has_annotation("DEP")``) is read as such.
+(:mod:`sitrep.analyze.nlp.parse`), which parses only the sentences with an actor where the
+coder would read a parse (a rule with an event type fits their words), each on the rule
+sentence boundaries (news-copy rules split better than a parser trained on web text, which
+breaks "X today rejected Y" into fragments); the coder reads those parses instead of word
+order. A doc that already carries a full parse (``doc.has_annotation("DEP")``) is read as
+such. The tokenizer is spaCy's behind a chunk cache (:mod:`sitrep.analyze.nlp.tokenizer`).
 """
 
 from __future__ import annotations
