@@ -12,6 +12,7 @@ indices by that offset.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -109,7 +110,9 @@ class ParseComponent:
         mentions: list[Mention] = [m for m in (doc._.sitrep_mentions or []) if m.actor]
         if not mentions:
             return []
-        lower = tokens_of(doc).lower
+        words = self.trigger_words
+        # Where the trigger words are, in one pass over the doc, not one a sentence.
+        hits = [i for i, word in enumerate(tokens_of(doc).lower) if word in words]
         starts = sorted(m.start for m in mentions)
         chosen: list[tuple[int, int]] = []
         k = 0
@@ -120,7 +123,8 @@ class ParseComponent:
                 break
             if starts[k] >= sentence.end:
                 continue
-            if any(lower[i] in self.trigger_words for i in range(sentence.start, sentence.end)):
+            at = bisect_left(hits, sentence.start)
+            if at < len(hits) and hits[at] < sentence.end:
                 chosen.append((sentence.start, sentence.end))
         if self.needing_parse is not None and chosen:
             return self.needing_parse(doc, chosen)
