@@ -26,7 +26,7 @@ from sitrep.analyze.nlp.actor_lexicon import (
     ActorWords,
 )
 from sitrep.analyze.nlp.actor_owners import owner_mentions, span
-from sitrep.analyze.nlp.records import ActorIdentity, Mention
+from sitrep.analyze.nlp.records import ActorIdentity, Mention, text_of, tokens_of
 from sitrep.models import ActorKind
 
 if TYPE_CHECKING:
@@ -200,12 +200,13 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
 
     owner_country = owners[0].country if owners else None
     title_sector = titles[-1][1] if titles else None
+    tv = tokens_of(doc)  # plain strings: no Token object per look
     before = start - 1
-    if before > 0 and doc[before].is_alpha and doc[before].text[:1].isupper() and \
-            doc[before].lower_ not in FORMER_WORDS:
+    if before > 0 and tv.alpha[before] and tv.text[before][:1].isupper() and \
+            tv.lower[before] not in FORMER_WORDS:
         before -= 1  # "former Socialist prime minister": a party adjective between
-    former = before >= 0 and (doc[before].lower_ in FORMER_WORDS or (
-        before > 0 and doc[before].text == "-" and doc[before - 1].lower_ == "ex"))
+    former = before >= 0 and (tv.lower[before] in FORMER_WORDS or (
+        before > 0 and tv.text[before] == "-" and tv.lower[before - 1] == "ex"))
     if len(titles) > 1 and titles[-1][0] in finder.words.generic_heads and \
             titles[-2][1] != titles[-1][1] and titles[-1][2] != STATE_KIND:
         # "opposition leaders", "rebel officials": a generic head keeps the sector of
@@ -231,8 +232,9 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         remember_names(actor, surnames)
         return [span(doc, start, name_end, actor, "kb")]
     if name_end > name_start:
-        words = [t.text for t in doc[name_start:name_end]]
-        name = doc[name_start:name_end].text  # "Anti-Corruption", not "Anti - Corruption"
+        words = tv.text[name_start:name_end]
+        # "Anti-Corruption", not "Anti - Corruption": the words as the text joins them.
+        name = text_of(doc)[tv.idx[name_start]:tv.idx[name_end - 1] + len(words[-1])]
         if len(words) == 1 and not titles and not owners:
             known = surnames.get(name) or surnames.get(FIRST_NAME_KEY + name)
             if known is not None:

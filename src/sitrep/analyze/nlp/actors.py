@@ -342,6 +342,7 @@ class ActorFinder:
         skip_until = find_dateline_end(text_of(doc))
         tv = tokens_of(doc)
         self._doc_tokens = tv
+        title_starts = self._title_starts
         n = len(doc)
         i = 0
         while i < n:
@@ -367,9 +368,12 @@ class ActorFinder:
                     mentions.append(population)
                     i = city_end
                     continue
-            if lower != "the" and i not in kb_spans and not tv.text[i][:1].isupper() and \
-                    self._title_at(tv, i) is None:
-                i += 1  # the common case: a lower-case word that starts no actor phrase
+            if lower != "the" and i not in kb_spans and not tv.text[i][:1].isupper() and (
+                    not tv.alpha[i] or (title_starts is not None and lower not in title_starts)
+                    or self._title_at(tv, i) is None):
+                # The common case: a lower-case word that starts no actor phrase (the first
+                # two tests are _title_at's own, without a call for every word).
+                i += 1
                 continue
             anaphor = organisation_anaphor(tv, i, mentions) if lower == "the" else None
             if anaphor is not None:  # "the agency" after "the World Food Programme"
