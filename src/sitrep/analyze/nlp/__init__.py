@@ -120,8 +120,6 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
     else:
         nlp = spacy.blank("en", vocab=model.vocab)
         nlp.tokenizer = model.tokenizer
-    # The same tokens, with a cache spaCy's own switches off on most news copy.
-    nlp.tokenizer = cached_tokenizer(nlp.tokenizer, nlp.vocab)
     for name in PIPELINE:
         nlp.add_pipe(name)
         if name == "sitrep_coref" and model is not None:
@@ -137,4 +135,7 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
     if not isinstance(actors, ActorsComponent):
         raise AnalysisError("sitrep_actors is not the rule-based actor component")
     actors.bind(kb)
+    # The same tokens, with a cache spaCy's own switches off on most news copy. Set after
+    # the actor patterns are built: their ~100,000 one-off phrases would only fill it.
+    nlp.tokenizer = cached_tokenizer(nlp.tokenizer, nlp.vocab)
     return nlp
