@@ -96,7 +96,6 @@ class EventCoder:
                     end=end, trigger=event.trigger))
         return events
 
-
     def needing_parse(self, doc: Doc, sentences: Sequence[tuple[int, int]]
                       ) -> list[tuple[int, int]]:
         """Those of ``sentences`` (token ``(start, end)``, in order) that could be coded
