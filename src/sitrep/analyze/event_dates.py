@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sitrep.analyze.dates import BACKGROUND_PREPOSITIONS, DateMention, future_cue_before
@@ -73,6 +74,13 @@ _ATTRIBUTION = re.compile(r",\s+(?:[A-Za-z'’.-]+\s+){0,6}(?:said|says|told|add
                           r"|announced|according)\b[^,;]*[.!?\"”]?\s*$")
 
 
+@lru_cache(maxsize=4096)
+def _whole_word(words: str) -> re.Pattern[str]:
+    """``words`` as a whole-word pattern, compiled once: there are a few thousand trigger
+    forms, more than the ``re`` module's own cache keeps beside everything else."""
+    return re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+
+
 def trigger_offset(sentence: str, trigger: str, after: int = 0) -> int | None:
     """Where ``trigger`` (the words an event was read from) begins in ``sentence``: the
     first whole-word occurrence at or after ``after``, else the first anywhere.
@@ -83,7 +91,7 @@ def trigger_offset(sentence: str, trigger: str, after: int = 0) -> int | None:
     """
     if not trigger:
         return None
-    pattern = re.compile(rf"(?<!\w){re.escape(trigger)}(?!\w)")
+    pattern = _whole_word(trigger)
     found = pattern.search(sentence, after) or pattern.search(sentence)
     return found.start() if found else None
 

@@ -464,13 +464,19 @@ def find_places(text: str) -> list[PlaceMention]:
     All-capitals names count only as a dateline ("WASHINGTON —" at a line start).
     """
     gazetteer = _gazetteer()
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = [m.span() for m in _TOKEN.finditer(text)]
     found = list(_dateline_places(text, gazetteer)) if "\n" in text or text[:1].isupper() else []
     datelines = len(found)
-    index = 0
-    while index < len(tokens):
-        start, end = tokens[index]
-        longest = gazetteer.longest_from.get(text[start:end], 0) if text[start].isupper() else 0
+    longest_from = gazetteer.longest_from
+    # Only a capitalised word that starts some name can start a place: look only there.
+    starts = [(k, longest) for k, (start, end) in enumerate(tokens)
+              if text[start].isupper() and (longest := longest_from.get(text[start:end], 0))]
+    index = 0  # the first token not yet part of a place
+    for index_at, longest in starts:
+        if index_at < index:
+            continue
+        index = index_at
+        start = tokens[index][0]
         matched = 0
         for count in range(min(longest, len(tokens) - index), 0, -1):
             last = index + count - 1

@@ -10,6 +10,7 @@ from the place or from the police and courts acting.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.language import Language
@@ -17,9 +18,10 @@ from spacy.tokens import Doc
 
 from sitrep.analyze.coder.events import code_sentence
 from sitrep.analyze.coder.lexicon import Lexicon, load_lexicon
+from sitrep.analyze.coder.readings import stated_condition, stated_demand
 from sitrep.analyze.coder.refine import PLACE_DIRECTED, place_source, place_target, trigger_clause
-from sitrep.analyze.coder.triggers import annotated
-from sitrep.analyze.nlp.records import Mention, sentences_of, text_of, tokens_of
+from sitrep.analyze.coder.triggers import annotated, may_code
+from sitrep.analyze.nlp.records import Mention, QuotedStretch, sentences_of, text_of, tokens_of
 from sitrep.analyze.place_clauses import in_background_clause
 from sitrep.analyze.places import PlaceMention, location_for_span
 from sitrep.models import ActorRef, Event, Place
@@ -47,19 +49,22 @@ class EventCoder:
         text = text_of(doc)
         parses: dict[int, Doc] = doc._.sitrep_parses or {}
         whole = doc if annotated(doc, "DEP") else None
-        for sentence in sentences_of(doc):
-            in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end
-                           and not any(q.start <= m.start_char < q.end for q in quoted)]
+        sentences = sentences_of(doc)
+        by_sentence = _mentions_by_sentence(mentions, quoted, [s.start for s in sentences])
+        for sentence, in_sentence in zip(sentences, by_sentence, strict=True):
             parse, offset = (parses[sentence.start], sentence.start) \
                 if sentence.start in parses else (whole, 0)
+            coded = code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
+                                  parse=parse, offset=offset)
+            if not coded:
+                continue
             seen = sentence.start_char
             # Where the sentence happens: not a place of a background clause ("the
             # ceasefire declared in Doha last week").
             foreground = [p for p in place_mentions
                           if not sentence.start_char <= p.start < sentence.end_char
                           or not in_background_clause(text, sentence.start_char, p)]
-            for event in code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
-                                       parse=parse, offset=offset):
+            for event in coded:
                 start, end = sentence.start_char, sentence.end_char
                 while end > start and text[end - 1].isspace():
                     end -= 1
@@ -90,6 +95,42 @@ class EventCoder:
                     confidence=event.confidence, sentence=text[start:end], start=start,
                     end=end, trigger=event.trigger))
         return events
+
+    def needing_parse(self, doc: Doc, sentences: Sequence[tuple[int, int]]
+                      ) -> list[tuple[int, int]]:
+        """Those of ``sentences`` (token ``(start, end)``, in order) that could be coded
+        differently with a parse: only where a rule with an event type fits by word order,
+        or a demand or condition the lexicon does not know is stated ("X said Y must ...",
+        "Y would ... if Z"), does :func:`code_sentence` read one. The rest is spared the
+        parser (the model's cost is per token parsed) and codes exactly as before."""
+        mentions = [m for m in (doc._.sitrep_mentions or []) if m.actor]
+        quoted = [q for q in (doc._.sitrep_quoted or []) if not q.nested]
+        by_sentence = _mentions_by_sentence(mentions, quoted, [s for s, _ in sentences])
+        view = tokens_of(doc)
+        chosen: list[tuple[int, int]] = []
+        for (start, end), in_sentence in zip(sentences, by_sentence, strict=True):
+            in_sentence = [m for m in in_sentence if m.start < end]
+            # Without triggers the demand and condition readers find the most they can: a
+            # trigger only ever stops their search.
+            if may_code(self.lexicon, doc, start, end, in_sentence, quoted, view) or \
+                    stated_demand(in_sentence, view.lower, start, end, [])[0] or \
+                    stated_condition(in_sentence, view.lower, start, end, [])[0]:
+                chosen.append((start, end))
+        return chosen
+
+
+def _mentions_by_sentence(mentions: Sequence[Mention], quoted: Sequence[QuotedStretch],
+                          starts: Sequence[int]) -> list[list[Mention]]:
+    """The mentions outside quotation marks that start in each sentence (sentences given by
+    their first tokens, in order), each list in the mentions' own order. One pass with a
+    binary search, not a scan of every mention for every sentence."""
+    grouped: list[list[Mention]] = [[] for _ in starts]
+    for m in mentions:
+        k = bisect_right(starts, m.start) - 1
+        if k < 0 or any(q.start <= m.start_char < q.end for q in quoted):
+            continue
+        grouped[k].append(m)
+    return grouped
 
 
 _OBJECT_GAP_WORDS = 4

@@ -87,7 +87,9 @@ class Lexicon:
         if not by_keyword:
             return []
         found: list[TriggerRule] = []
-        for keyword in context & by_keyword.keys():
+        # In a fixed order: the coder keeps the first of equally specific rules, and a set's
+        # order changes from process to process (string hashing), and with it the event.
+        for keyword in sorted(context & by_keyword.keys()):
             found.extend(by_keyword[keyword])
         return found
 

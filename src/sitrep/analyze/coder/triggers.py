@@ -9,6 +9,7 @@ nouns, whatever their spelling shares with a verb.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from sitrep.analyze.coder.surface import DETERMINERS, naming_use, phrase_end, th
 from sitrep.analyze.nlp.records import Mention, QuotedStretch, TokenView
 
 __all__ = ["BE", "NOMINAL_CONTEXT", "Trigger", "annotated", "best_rule", "find_triggers",
-           "pos_reader", "verb_shaped"]
+           "may_code", "pos_reader", "verb_shaped"]
 
 BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got"})
 _WINDOW = 8
@@ -103,39 +104,12 @@ def best_rule(lexicon: Lexicon, doc: Doc, words: Sequence[str], i: int,
                after_trigger: bool = False) -> Trigger | None:
     """The most specific rule that fits at token i (None when no rule does)."""
     best: Trigger | None = None
-    after_window: set[str] | None = None
-    before_window: set[str] | None = None
     shaped: dict[tuple[str, bool, bool], bool] = {}
-    word = words[i]
-    candidates: list[TriggerRule] = list(lexicon.rules_at(word))
-    if word in lexicon.keyed:
-        after_window = set(words[i + 1:min(limit, i + 1 + _WINDOW)])
-        before_window = set(words[_clause_start(words, i):i])
-        candidates += lexicon.keyed_rules(word, after_window | before_window)
+    candidates, after_window, before_window = _rules_at(lexicon, words, i, limit)
     for rule in candidates:
+        if not _fits(rule, words, i, limit, after_window, before_window):
+            continue
         end = i + len(rule.words)
-        if end > limit:
-            continue
-        if len(rule.words) > 1 and any(words[i + k] != w for k, w in enumerate(rule.words)):
-            continue
-        if rule.after:
-            window = after_window if end == i + 1 and after_window is not None else \
-                set(words[end:min(limit, end + _WINDOW)])
-            if i > 0 and words[i - 1] in BE:
-                # A passive puts the object first: "the curfew was lifted", "intelligence
-                # was shared".
-                window = window | set(words[max(0, i - _WINDOW):i])
-                if not all(slot & window for slot in rule.after):
-                    continue
-            elif not all(slot & window for slot in rule.after) or not slots_in_order(
-                    rule.after, words, end, min(limit, end + _WINDOW) if rule.curated
-                    else phrase_end(words, end, min(limit, end + _WINDOW))):
-                continue
-        if rule.before:
-            if before_window is None:
-                before_window = set(words[_clause_start(words, i):i])
-            if not all(slot & before_window for slot in rule.before):
-                continue
         if not rule.nominal:
             key = (rule.lemma, rule.curated, bool(rule.specificity))
             if key not in shaped:
@@ -179,6 +153,97 @@ def annotated(doc: Doc, attr: str) -> bool:
     return bool(doc.user_data[key])
 
 
+def _candidates(lexicon: Lexicon, doc: Doc, start: int, end: int,
+                mentions: Sequence[Mention], quoted: Sequence[QuotedStretch],
+                view: TokenView) -> list[int]:
+    """The tokens of the sentence ``start:end`` that may start a trigger at all, in order: a
+    word that starts a rule, alphabetic, in no actor mention, no date ("on March 3") and no
+    quotation. Shared by :func:`find_triggers` and :func:`may_code`, so that what the
+    parser is spared is exactly what the coder would never read."""
+    in_mention = {k for m in mentions for k in range(m.start, m.end)}
+    start_char = view.idx[start]
+    end_char = view.idx[end - 1] + len(view.text[end - 1]) if end > start else start_char
+    dated = [(d.start, d.end) for d in doc._.sitrep_dates or []
+             if d.start < end_char and d.end > start_char]
+    spans = dated + [(q.start, q.end) for q in quoted]
+    idx = view.idx
+    ruled = _rule_words(lexicon, doc, view)
+    return [i for i in ruled[bisect_left(ruled, start):bisect_left(ruled, end)]
+            if i not in in_mention and not any(a <= idx[i] < b for a, b in spans)]
+
+
+def _rule_words(lexicon: Lexicon, doc: Doc, view: TokenView) -> list[int]:
+    """The doc's alphabetic tokens that start some rule, found once per doc (kept in
+    ``doc.user_data``): the coder asks for every sentence, the parse selection too."""
+    key = f"sitrep_rule_words_{id(lexicon)}"
+    found: list[int] | None = doc.user_data.get(key)
+    if found is None:
+        index, keyed = lexicon.index, lexicon.keyed
+        found = [i for i, (word, alpha) in enumerate(zip(view.lower, view.alpha, strict=True))
+                 if alpha and (word in index or word in keyed)]
+        doc.user_data[key] = found
+    return found
+
+
+def _fits(rule: TriggerRule, words: Sequence[str], i: int, limit: int,
+          after_window: set[str] | None, before_window: set[str] | None) -> bool:
+    """Whether ``rule`` fits the words at token i: its further words, its keywords after
+    (in order) and before. Word order only; the part of speech is :func:`verb_shaped`'s."""
+    end = i + len(rule.words)
+    if end > limit:
+        return False
+    if len(rule.words) > 1 and any(words[i + k] != w for k, w in enumerate(rule.words)):
+        return False
+    if rule.after:
+        window = after_window if end == i + 1 and after_window is not None else \
+            set(words[end:min(limit, end + _WINDOW)])
+        if i > 0 and words[i - 1] in BE:
+            # A passive puts the object first: "the curfew was lifted", "intelligence
+            # was shared".
+            window = window | set(words[max(0, i - _WINDOW):i])
+            if not all(slot & window for slot in rule.after):
+                return False
+        elif not all(slot & window for slot in rule.after) or not slots_in_order(
+                rule.after, words, end, min(limit, end + _WINDOW) if rule.curated
+                else phrase_end(words, end, min(limit, end + _WINDOW))):
+            return False
+    if rule.before:
+        if before_window is None:
+            before_window = set(words[_clause_start(words, i):i])
+        if not all(slot & before_window for slot in rule.before):
+            return False
+    return True
+
+
+def _rules_at(lexicon: Lexicon, words: Sequence[str], i: int, limit: int
+              ) -> tuple[list[TriggerRule], set[str] | None, set[str] | None]:
+    """The rules that may start at token i, with the keyword windows they were chosen by."""
+    word = words[i]
+    candidates: list[TriggerRule] = list(lexicon.rules_at(word))
+    after_window: set[str] | None = None
+    before_window: set[str] | None = None
+    if word in lexicon.keyed:
+        after_window = set(words[i + 1:min(limit, i + 1 + _WINDOW)])
+        before_window = set(words[_clause_start(words, i):i])
+        candidates += lexicon.keyed_rules(word, after_window | before_window)
+    return candidates, after_window, before_window
+
+
+def may_code(lexicon: Lexicon, doc: Doc, start: int, end: int, mentions: Sequence[Mention],
+             quoted: Sequence[QuotedStretch], view: TokenView) -> bool:
+    """Whether some rule with an event type fits by word order somewhere in tokens
+    ``start:end``, whatever parts of speech a tagger would give: without one,
+    :func:`find_triggers` finds no typed trigger there under any parse (the tests it adds,
+    the verb shape and naming or evidential uses, only take triggers away)."""
+    words = view.lower
+    for i in _candidates(lexicon, doc, start, end, mentions, quoted, view):
+        rules, after_window, before_window = _rules_at(lexicon, words, i, end)
+        if any(rule.type is not None and _fits(rule, words, i, end, after_window,
+                                               before_window) for rule in rules):
+            return True
+    return False
+
+
 def find_triggers(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence[Mention],
                   quoted: Sequence[QuotedStretch], view: TokenView,
                   pos_at: Callable[[int], str] | None, parse: Doc | None,
@@ -190,20 +255,14 @@ def find_triggers(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
     """
     words = view.lower
     triggers: list[Trigger] = []
-    in_mention = {k for m in mentions for k in range(m.start, m.end)}
     mention_starts_at = {m.start for m in mentions}
-    # Words of a date are never triggers: "on March 3", "in May 2024".
-    dated = [(d.start, d.end) for d in doc._.sitrep_dates or []
-             if d.start < sentence.end_char and d.end > sentence.start_char]
-    i = sentence.start
-    while i < sentence.end:
-        if (words[i] not in lexicon.index and words[i] not in lexicon.keyed) or \
-                i in in_mention or any(a <= view.idx[i] < b for a, b in dated):
-            i += 1
-            continue
-        if not view.alpha[i] or any(q.start <= view.idx[i] < q.end for q in quoted):
-            i += 1
-            continue
+    in_mention = {k for m in mentions for k in range(m.start, m.end)}
+    i = sentence.start  # the first token not yet read
+    for candidate in _candidates(lexicon, doc, sentence.start, sentence.end, mentions,
+                                 quoted, view):
+        if candidate < i:
+            continue  # inside the trigger found before
+        i = candidate
         after_trigger = bool(triggers) and triggers[-1].end == i
         found = best_rule(lexicon, doc, words, i, sentence.end, pos_at, after_trigger)
         if found is not None and found.rule.lemma in lexicon.naming and naming_use(

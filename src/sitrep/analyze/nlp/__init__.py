@@ -12,11 +12,12 @@
 
 The pipeline runs on ``spacy.blank("en")``. With a trained model
 (:mod:`sitrep.analyze.nlp.model`), :func:`build_pipeline` adds ``sitrep_parse``
-(:mod:`sitrep.analyze.nlp.parse`), which parses only the sentences with an actor and a
-trigger word, each on the rule sentence boundaries (news-copy rules split better than a
-parser trained on web text, which breaks "X today rejected Y" into fragments); the coder
-reads those parses instead of word order. A doc that already carries a full parse
-(``doc.has_annotation("DEP")``) is read as such.
+(:mod:`sitrep.analyze.nlp.parse`), which parses only the sentences with an actor where the
+coder would read a parse (a rule with an event type fits their words), each on the rule
+sentence boundaries (news-copy rules split better than a parser trained on web text, which
+breaks "X today rejected Y" into fragments); the coder reads those parses instead of word
+order. A doc that already carries a full parse (``doc.has_annotation("DEP")``) is read as
+such. The tokenizer is spaCy's behind a chunk cache (:mod:`sitrep.analyze.nlp.tokenizer`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from sitrep.analyze.nlp.records import (
     register_extensions,
     text_of,
 )
+from sitrep.analyze.nlp.tokenizer import cached_tokenizer
 from sitrep.errors import AnalysisError
 
 __all__ = [
@@ -110,6 +112,7 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
     :mod:`sitrep.analyze.nlp.model`), ``sitrep_parse`` runs it on the sentences the coder
     reads, after the actors are known and before the quotes and events."""
     from sitrep.analyze.coder import document as _events  # noqa: F401  (registers sitrep_events)
+    from sitrep.analyze.coder.document import EventsComponent
     from sitrep.analyze.coder.lexicon import load_lexicon
 
     if model is None:
@@ -120,13 +123,19 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
     for name in PIPELINE:
         nlp.add_pipe(name)
         if name == "sitrep_coref" and model is not None:
-            parse: object = nlp.add_pipe("sitrep_parse")
-            if not isinstance(parse, ParseComponent):
-                raise AnalysisError("sitrep_parse is not the sentence parse component")
-            lexicon = load_lexicon()
-            parse.bind(model, selecting_words(lexicon))
+            nlp.add_pipe("sitrep_parse")
+    if model is not None:
+        parse: object = nlp.get_pipe("sitrep_parse")
+        events: object = nlp.get_pipe("sitrep_events")
+        if not isinstance(parse, ParseComponent) or not isinstance(events, EventsComponent):
+            raise AnalysisError("sitrep_parse or sitrep_events is not the expected component")
+        # The parser is run only where the coder would read a parse (its own test).
+        parse.bind(model, selecting_words(load_lexicon()), events.coder.needing_parse)
     actors: object = nlp.get_pipe("sitrep_actors")
     if not isinstance(actors, ActorsComponent):
         raise AnalysisError("sitrep_actors is not the rule-based actor component")
     actors.bind(kb)
+    # The same tokens, with a cache spaCy's own switches off on most news copy. Set after
+    # the actor patterns are built: their ~100,000 one-off phrases would only fill it.
+    nlp.tokenizer = cached_tokenizer(nlp.tokenizer, nlp.vocab)
     return nlp

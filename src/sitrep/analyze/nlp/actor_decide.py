@@ -26,8 +26,14 @@ from sitrep.analyze.nlp.actor_lexicon import (
     STATE_SECTORS,
     ActorWords,
 )
-from sitrep.analyze.nlp.actor_owners import owner_mentions, span
-from sitrep.analyze.nlp.records import ActorIdentity, Mention
+from sitrep.analyze.nlp.actor_owners import (
+    country_after_in,
+    owner_after_of,
+    owner_mentions,
+    owners_after_from,
+    span,
+)
+from sitrep.analyze.nlp.records import ActorIdentity, Mention, text_of, tokens_of
 from sitrep.models import ActorKind
 
 if TYPE_CHECKING:
@@ -87,7 +93,7 @@ def of_mentions(finder: ActorFinder, doc: Doc, start: int, title_end: int,
     the date, as for "the Ukrainian president"), "the leader of Hamas" (a rebel),
     "the deputy governor of the Tyumen region", "the people of Gaza" (an unnamed holder or
     group of the place's country). The mention runs over the owner."""
-    owner = finder.owner_after_of(title_end)
+    owner = owner_after_of(finder, title_end)
     if owner is None or owner.country is None:
         return []
     title = " ".join(t.text for t in doc[start:title_end]
@@ -120,7 +126,7 @@ def from_mentions(finder: ActorFinder, doc: Doc, start: int, title_end: int,
     group per country). The mention runs over the country, which here names where the
     role holders come from, not an actor of its own. State roles count only where they
     open the sentence: "withdraw troops from Iraq" names where they leave."""
-    owners = finder.owners_after_from(title_end)
+    owners = owners_after_from(finder, title_end)
     if not owners:
         return []
     opening = doc[start].is_sent_start or (start > 0 and doc[start - 1].lower_ == "the"
@@ -201,12 +207,13 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
 
     owner_country = owners[0].country if owners else None
     title_sector = titles[-1][1] if titles else None
+    tv = tokens_of(doc)  # plain strings: no Token object per look
     before = start - 1
-    if before > 0 and doc[before].is_alpha and doc[before].text[:1].isupper() and \
-            doc[before].lower_ not in FORMER_WORDS:
+    if before > 0 and tv.alpha[before] and tv.text[before][:1].isupper() and \
+            tv.lower[before] not in FORMER_WORDS:
         before -= 1  # "former Socialist prime minister": a party adjective between
-    former = before >= 0 and (doc[before].lower_ in FORMER_WORDS or (
-        before > 0 and doc[before].text == "-" and doc[before - 1].lower_ == "ex"))
+    former = before >= 0 and (tv.lower[before] in FORMER_WORDS or (
+        before > 0 and tv.text[before] == "-" and tv.lower[before - 1] == "ex"))
     if len(titles) > 1 and titles[-1][0] in finder.words.generic_heads and \
             titles[-2][1] != titles[-1][1] and titles[-1][2] != STATE_KIND:
         # "opposition leaders", "rebel officials": a generic head keeps the sector of
@@ -232,8 +239,9 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         remember_names(actor, surnames)
         return [span(doc, start, name_end, actor, "kb")]
     if name_end > name_start:
-        words = [t.text for t in doc[name_start:name_end]]
-        name = doc[name_start:name_end].text  # "Anti-Corruption", not "Anti - Corruption"
+        words = tv.text[name_start:name_end]
+        # "Anti-Corruption", not "Anti - Corruption": the words as the text joins them.
+        name = text_of(doc)[tv.idx[name_start]:tv.idx[name_end - 1] + len(words[-1])]
         if not titles and not owners and {w.lower() for w in words} <= COMPASS_POINTS:
             return None  # "East-West relations"
         if len(words) == 1 and not titles and not owners:
@@ -293,7 +301,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
             if plural and title_end + 1 < len(doc) and \
                     doc[title_end].lower_ in AFFILIATION_WORDS:
                 link = AFFILIATION_WORDS[doc[title_end].lower_]
-                owner = finder.owner_after_of(title_end + 1, link)
+                owner = owner_after_of(finder, title_end + 1, link)
                 if owner is not None and owner.country is not None:
                     # "hackers linked to Russian military intelligence", "militias loyal
                     # to the government": members of the owner's side
@@ -353,7 +361,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                 owner_text = doc[owners[0].start:owners[0].end].text
                 actor = finder.identity(
                     identities, f"{owner_text} {title_text} {doc[title_end].text}",
-                    group_kind, finder.country_after_in(title_end + 1), title_sector)
+                    group_kind, country_after_in(finder, title_end + 1), title_sector)
                 return [span(doc, owners[0].start, title_end + 1, actor, "role", plural=True)]
             for owner in owners:
                 owner_text = doc[owner.start:owner.end].text

@@ -1,7 +1,8 @@
 """Phrases that are only owners: a KB country or organisation, a capital standing for its
 government, a demonym naming its state ("Congolese accusations") or its people
-("Thousands of Nigerians"). Part of the phrase reader of
-:mod:`sitrep.analyze.nlp.actors`."""
+("Thousands of Nigerians"); and the owners a link word names after a title ("the
+president of Ukraine", "troops from Finland and Sweden", "officials in southern Lebanon").
+Part of the phrase reader of :mod:`sitrep.analyze.nlp.actors`."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from sitrep.analyze.nlp.actor_groups import Owner
-from sitrep.analyze.nlp.actor_lexicon import ActorWords
+from sitrep.analyze.nlp.actor_lexicon import FROM_DETERMINERS, ActorWords
 from sitrep.analyze.nlp.records import ActorIdentity, Mention
 
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
 
-__all__ = ["after_locative", "city_population", "owner_mentions", "span"]
+__all__ = ["after_locative", "city_population", "country_after_in", "owner_after_of",
+           "owner_mentions", "owners_after_from", "span"]
 
 
 def span(doc: Doc, start: int, end: int, actor: ActorIdentity | None, via: str,
@@ -175,3 +177,69 @@ def owner_mentions(finder: ActorFinder, doc: Doc, owners: list[Owner], published
         m.locative = locative
         result.append(m)
     return result or None
+
+
+def owner_after_of(finder: ActorFinder, k: int, link: str = "of") -> Owner | None:
+    """The owner named after a title by "of" (or ``link``) at token ``k``: "the
+    president of Ukraine", "the head of the IAEA" (a KB country or organisation), "the
+    governor of Texas", "the mayor of Kyiv" (any gazetteer place; entry None)."""
+    tv = finder._doc_tokens
+    n = len(tv.text) if tv is not None else 0
+    if tv is None or k + 1 >= n or tv.lower[k] != link:
+        return None
+    j = k + 2 if tv.lower[k + 1] == "the" and k + 2 < n else k + 1
+    owner = finder._owner_at(tv, j, finder._doc_spans)
+    if owner is not None and owner.end < n and (
+            tv.lower[owner.end] in {"'s", "’s"} or finder._title_at(tv, owner.end)):
+        # "the chief of Israel's militia ally", "a delegation of Hamas officials":
+        # "of" takes the owner's group, a phrase of its own
+        return None
+    if owner is not None and owner.entry is not None:
+        return owner
+    if j in finder.places_at:
+        end, country = finder.places_at[j]
+        if end < n and tv.lower[end] in {"region", "province", "state", "district",
+                                         "oblast", "county", "city"}:
+            end += 1  # "the Tyumen region" when the gazetteer took only "Tyumen"
+        return Owner(j, end, country, None) if country else None
+    return None
+
+def country_after_in(finder: ActorFinder, k: int) -> str | None:
+    """The country of the place named after "in" at token ``k`` ("in southern
+    Lebanon", "in the Gaza Strip"), or None."""
+    tv = finder._doc_tokens
+    n = len(tv.text) if tv is not None else 0
+    if tv is None or k >= n or tv.lower[k] != "in":
+        return None
+    j = k + 1
+    while j < n and j < k + 3 and (tv.lower[j] == "the"
+                                   or tv.lower[j] in finder.words.city_parts):
+        j += 1
+    owner = finder._owner_at(tv, j, finder._doc_spans) if j < n else None
+    if owner is not None and owner.entry is not None and owner.entry.kind == "country":
+        return owner.country
+    return finder.places_at[j][1] if j in finder.places_at else None
+
+def owners_after_from(finder: ActorFinder, k: int) -> list[Owner]:
+    """The countries a role comes from when "from" follows it at token ``k`` of the
+    doc being read: "doctors from two American aid groups", "troops from Finland and
+    Sweden" (a number, "the" or one lower-case word may stand before the first)."""
+    tv = finder._doc_tokens
+    if tv is None or k >= len(tv.text) or tv.lower[k] != "from":
+        return []
+    j = k + 1
+    while j < len(tv.text) and j < k + 3 and (tv.lower[j] in FROM_DETERMINERS
+                                              or tv.text[j].isdigit()):
+        j += 1
+    found: list[Owner] = []
+    while j < len(tv.text):
+        owner = finder._owner_at(tv, j, finder._doc_spans)
+        if owner is None or owner.people or owner.country is None:
+            break
+        found.append(owner)
+        j = owner.end
+        if j + 1 < len(tv.text) and tv.lower[j] in {"and", ","}:
+            j += 1
+            continue
+        break
+    return found

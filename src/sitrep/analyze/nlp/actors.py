@@ -64,7 +64,6 @@ from sitrep.analyze.nlp.actor_groups import (
     portfolio_title,
 )
 from sitrep.analyze.nlp.actor_lexicon import (
-    FROM_DETERMINERS,
     OWNERSHIP_SUFFIXES,
     PORTFOLIO_HEADS,
     REMIT_LINKS,
@@ -350,6 +349,7 @@ class ActorFinder:
         skip_until = find_dateline_end(text_of(doc))
         tv = tokens_of(doc)
         self._doc_tokens = tv
+        title_starts = self._title_starts
         n = len(doc)
         i = 0
         while i < n:
@@ -375,9 +375,12 @@ class ActorFinder:
                     mentions.append(population)
                     i = city_end
                     continue
-            if lower != "the" and i not in kb_spans and not tv.text[i][:1].isupper() and \
-                    self._title_at(tv, i) is None:
-                i += 1  # the common case: a lower-case word that starts no actor phrase
+            if lower != "the" and i not in kb_spans and not tv.text[i][:1].isupper() and (
+                    not tv.alpha[i] or (title_starts is not None and lower not in title_starts)
+                    or self._title_at(tv, i) is None):
+                # The common case: a lower-case word that starts no actor phrase (the first
+                # two tests are _title_at's own, without a call for every word).
+                i += 1
                 continue
             anaphor = organisation_anaphor(tv, i, mentions) if lower == "the" else None
             if anaphor is not None:  # "the agency" after "the World Food Programme"
@@ -478,71 +481,6 @@ class ActorFinder:
                 i = max(i + 1, name_end if name_end > name_start else i + 1)
         counterpart_sectors(doc, mentions)
         return mentions
-
-    def owner_after_of(self, k: int, link: str = "of") -> Owner | None:
-        """The owner named after a title by "of" (or ``link``) at token ``k``: "the
-        president of Ukraine", "the head of the IAEA" (a KB country or organisation), "the
-        governor of Texas", "the mayor of Kyiv" (any gazetteer place; entry None)."""
-        tv = self._doc_tokens
-        n = len(tv.text) if tv is not None else 0
-        if tv is None or k + 1 >= n or tv.lower[k] != link:
-            return None
-        j = k + 2 if tv.lower[k + 1] == "the" and k + 2 < n else k + 1
-        owner = self._owner_at(tv, j, self._doc_spans)
-        if owner is not None and owner.end < n and (
-                tv.lower[owner.end] in {"'s", "’s"} or self._title_at(tv, owner.end)):
-            # "the chief of Israel's militia ally", "a delegation of Hamas officials":
-            # "of" takes the owner's group, a phrase of its own
-            return None
-        if owner is not None and owner.entry is not None:
-            return owner
-        if j in self.places_at:
-            end, country = self.places_at[j]
-            if end < n and tv.lower[end] in {"region", "province", "state", "district",
-                                             "oblast", "county", "city"}:
-                end += 1  # "the Tyumen region" when the gazetteer took only "Tyumen"
-            return Owner(j, end, country, None) if country else None
-        return None
-
-    def country_after_in(self, k: int) -> str | None:
-        """The country of the place named after "in" at token ``k`` ("in southern
-        Lebanon", "in the Gaza Strip"), or None."""
-        tv = self._doc_tokens
-        n = len(tv.text) if tv is not None else 0
-        if tv is None or k >= n or tv.lower[k] != "in":
-            return None
-        j = k + 1
-        while j < n and j < k + 3 and (tv.lower[j] == "the"
-                                       or tv.lower[j] in self.words.city_parts):
-            j += 1
-        owner = self._owner_at(tv, j, self._doc_spans) if j < n else None
-        if owner is not None and owner.entry is not None and owner.entry.kind == "country":
-            return owner.country
-        return self.places_at[j][1] if j in self.places_at else None
-
-    def owners_after_from(self, k: int) -> list[Owner]:
-        """The countries a role comes from when "from" follows it at token ``k`` of the
-        doc being read: "doctors from two American aid groups", "troops from Finland and
-        Sweden" (a number, "the" or one lower-case word may stand before the first)."""
-        tv = self._doc_tokens
-        if tv is None or k >= len(tv.text) or tv.lower[k] != "from":
-            return []
-        j = k + 1
-        while j < len(tv.text) and j < k + 3 and (tv.lower[j] in FROM_DETERMINERS
-                                                  or tv.text[j].isdigit()):
-            j += 1
-        found: list[Owner] = []
-        while j < len(tv.text):
-            owner = self._owner_at(tv, j, self._doc_spans)
-            if owner is None or owner.people or owner.country is None:
-                break
-            found.append(owner)
-            j = owner.end
-            if j + 1 < len(tv.text) and tv.lower[j] in {"and", ","}:
-                j += 1
-                continue
-            break
-        return found
 
     def _remit_end(self, tv: TokenView, j: int,
                    kb_spans: dict[int, tuple[int, str]]) -> int | None:

@@ -2,15 +2,18 @@
 
 A CNN parser costs ~2 ms a sentence, several times the rest of the pipeline together. Only
 a sentence that names an actor and holds a trigger word can yield a coded event with roles,
-so only those are parsed; the others (bylines, background, quotes of no actor) are coded,
-if at all, from word order. Each selected sentence is parsed as a document of its own
-(keeping the rule boundaries) and kept in ``doc._.sitrep_parses`` keyed by the sentence's
-first token index; the coder maps its token indices by that offset.
+so only those are parsed, and of those only the ones where the coder would read the parse
+(a rule with an event type fits by word order, see ``needing_parse``); the others (bylines,
+background, quotes of no actor) are coded, if at all, from word order. Each selected
+sentence is parsed as a document of its own (keeping the rule boundaries) and kept in
+``doc._.sitrep_parses`` keyed by the sentence's first token index; the coder maps its token
+indices by that offset.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
     from sitrep.analyze.coder.lexicon import Lexicon
 
 __all__ = ["ParseComponent", "selecting_words"]
+
+Selector = Callable[[Doc, list[tuple[int, int]]], list[tuple[int, int]]]
+"""Of a doc's sentences (token ``(start, end)``), those to parse."""
 
 MODEL_BATCH = 128
 """Sentences per model batch. Bigger is not faster: a batch's activations then overflow
@@ -56,10 +62,16 @@ class ParseComponent:
     def __init__(self) -> None:
         self.model: Language | None = None
         self.trigger_words: frozenset[str] = frozenset()
+        self.needing_parse: Selector | None = None
 
-    def bind(self, model: Language, trigger_words: Collection[str]) -> None:
+    def bind(self, model: Language, trigger_words: Collection[str],
+             needing_parse: Selector | None = None) -> None:
+        """``trigger_words`` is the cheap first test of a sentence; ``needing_parse(doc,
+        sentences)``, when given, the coder's own finer one on those that pass it (see
+        :meth:`sitrep.analyze.coder.EventCoder.needing_parse`)."""
         self.model = model
         self.trigger_words = frozenset(trigger_words)
+        self.needing_parse = needing_parse
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -98,7 +110,9 @@ class ParseComponent:
         mentions: list[Mention] = [m for m in (doc._.sitrep_mentions or []) if m.actor]
         if not mentions:
             return []
-        lower = tokens_of(doc).lower
+        words = self.trigger_words
+        # Where the trigger words are, in one pass over the doc, not one a sentence.
+        hits = [i for i, word in enumerate(tokens_of(doc).lower) if word in words]
         starts = sorted(m.start for m in mentions)
         chosen: list[tuple[int, int]] = []
         k = 0
@@ -109,8 +123,11 @@ class ParseComponent:
                 break
             if starts[k] >= sentence.end:
                 continue
-            if any(lower[i] in self.trigger_words for i in range(sentence.start, sentence.end)):
+            at = bisect_left(hits, sentence.start)
+            if at < len(hits) and hits[at] < sentence.end:
                 chosen.append((sentence.start, sentence.end))
+        if self.needing_parse is not None and chosen:
+            return self.needing_parse(doc, chosen)
         return chosen
 
 

@@ -125,7 +125,7 @@ def sitrep_sentences(doc: Doc) -> Doc:
             continue
         i += 1
     # One bulk write: setting token.is_sent_start one by one re-checks the parse each time.
-    values = numpy.array([[1 if start else -1] for start in starts],
-                         dtype="int64").astype("uint64")  # spaCy stores -1 wrapped
+    values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype(
+        "int64").astype("uint64").reshape(-1, 1)  # spaCy stores -1 wrapped
     doc.from_array([SENT_START], cast(Ints2d, values))
     return doc
