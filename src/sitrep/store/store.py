@@ -32,7 +32,14 @@ from sitrep.store.connection import (
     migrate,
     parse_url,
 )
-from sitrep.store.copies import CopyIndex, best_original, signature, signature_bytes
+from sitrep.store.copies import (
+    CopyIndex,
+    Fingerprint,
+    best_original,
+    from_bytes,
+    signature,
+    signature_bytes,
+)
 from sitrep.store.records import analysis_from_row, analysis_query, count_rows
 from sitrep.store.search import SearchHit, search_articles
 from sitrep.store.tables import (
@@ -174,22 +181,31 @@ class Store:
             return None
         return SaveResult("copy", original[0], original[0])
 
-    def save(self, analysis: Analysis, run_id: int | None = None) -> SaveResult:
+    def save(self, analysis: Analysis, run_id: int | None = None,
+             fingerprint: Fingerprint | None = None) -> SaveResult:
         """Store one analysed article in one transaction: all of it, or nothing.
 
         An identical body already stored gives DUPLICATE; a near-copy of a stored article
         (Jaccard >= 0.9 on 3-word shingles) is recorded in ``copies`` and gives COPY, its
-        analysis not stored again.
+        analysis not stored again. ``fingerprint`` is the article's
+        :func:`~sitrep.store.copies.fingerprint` when the caller computed it already (the
+        ingest workers do, to spare the single writer); otherwise it is computed here.
         """
         article = analysis.article
-        content_hash = article.content_hash  # hashes the whole body: once per save
-        existing = self._existing(article, content_hash)  # spares the signature on re-ingest
-        if existing is not None:
-            return existing
-        minhash = signature(article.text)
+        if fingerprint is None:
+            content_hash = article.content_hash  # hashes the whole body: once per save
+            existing = self._existing(article, content_hash)  # spares the signature
+            if existing is not None:                          # on re-ingest
+                return existing
+            minhash = signature(article.text)
+            blob = signature_bytes(minhash)
+        else:
+            content_hash, blob = fingerprint.content_hash, fingerprint.minhash
+            minhash = from_bytes(blob, article.origin)
         try:
             with self._copies_lock:
-                result, stored_id = self._save_once(analysis, content_hash, minhash, run_id)
+                result, stored_id = self._save_once(analysis, content_hash, minhash, blob,
+                                                    run_id)
                 if stored_id is not None:
                     self._copies.add(stored_id, minhash)  # only once committed
         except IntegrityError as exc:
@@ -203,7 +219,7 @@ class Store:
         return result
 
     def _save_once(self, analysis: Analysis, content_hash: str, minhash: MinHash,
-                   run_id: int | None) -> tuple[SaveResult, int | None]:
+                   blob: bytes, run_id: int | None) -> tuple[SaveResult, int | None]:
         article = analysis.article
         with self._writer.connect() as connection, connection.begin():
             existing = _find_existing(connection, content_hash)
@@ -215,8 +231,7 @@ class Store:
                 insert_copy(connection, article, content_hash, original_id, similarity,
                             run_id)
                 return SaveResult("copy", original_id, original_id), None
-            article_id = insert_article(connection, article, content_hash,
-                                        signature_bytes(minhash), run_id)
+            article_id = insert_article(connection, article, content_hash, blob, run_id)
             write_analysis(connection, article_id, analysis)
             return SaveResult("stored", article_id), article_id
 
