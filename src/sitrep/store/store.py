@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import Connection, Engine, bindparam, select, text, update
+from sqlalchemy import Connection, Engine, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,7 @@ from sitrep.store.copies import (
     signature,
     signature_bytes,
 )
+from sitrep.store.driver import fetch
 from sitrep.store.records import analysis_from_row, analysis_query, count_rows
 from sitrep.store.search import SearchHit, search_articles
 from sitrep.store.tables import (
@@ -263,8 +264,8 @@ class Store:
 
     def _refresh_copy_index(self, connection: Connection) -> None:
         """Index signatures stored since the last look (all of them on first use)."""
-        rows = connection.execute(_SIGNATURES_AFTER, {"last_id": self._copies.last_id})
-        self._copies.add_stored((row.id, row.minhash) for row in rows)
+        rows = fetch(connection, _SIGNATURES_AFTER, (self._copies.last_id,))
+        self._copies.add_stored((int(article_id), bytes(blob)) for article_id, blob in rows)
 
     # ---- reading -----------------------------------------------------------------------
 
@@ -316,22 +317,19 @@ class Store:
             return {name: count_rows(session, table) for name, table in tables.items()}
 
 
-_STORED_WITH_HASH = select(ArticleRow.id).where(
-    ArticleRow.content_hash == bindparam("content_hash"))
-_COPIED_WITH_HASH = select(CopyRow.article_id).where(
-    CopyRow.content_hash == bindparam("content_hash"))
-_SIGNATURES_AFTER = select(ArticleRow.id, ArticleRow.minhash).where(
-    ArticleRow.id > bindparam("last_id")).order_by(ArticleRow.id)
-"""Statements of every save, built once: building one costs about what running it does."""
+_EXISTING = ("SELECT id, 0 FROM articles WHERE content_hash = ? "
+             "UNION ALL SELECT article_id, 1 FROM copies WHERE content_hash = ?")
+_SIGNATURES_AFTER = "SELECT id, minhash FROM articles WHERE id > ? ORDER BY id"
+"""The lookups of every save, run on the driver's cursor (see :mod:`sitrep.store.driver`)."""
 
 
 def _find_existing(connection: Connection, content_hash: str) -> SaveResult | None:
     """The stored article or copy with this exact body; None when it is new."""
-    parameters = {"content_hash": content_hash}
-    article_id = connection.scalar(_STORED_WITH_HASH, parameters)
-    if article_id is not None:
-        return SaveResult("duplicate", article_id)
-    original_id = connection.scalar(_COPIED_WITH_HASH, parameters)
-    if original_id is not None:
-        return SaveResult("duplicate", original_id, original_id)
-    return None
+    found = sorted(fetch(connection, _EXISTING, (content_hash, content_hash)),
+                   key=lambda row: int(row[1]))  # an article before a copy
+    if not found:
+        return None
+    article_id, is_copy = int(found[0][0]), int(found[0][1])
+    if is_copy:
+        return SaveResult("duplicate", article_id, article_id)
+    return SaveResult("duplicate", article_id)
