@@ -41,6 +41,7 @@ from sitrep.store.copies import (
     signature_bytes,
 )
 from sitrep.store.driver import fetch
+from sitrep.store.prepared import PreparedAnalysis, prepare
 from sitrep.store.records import analysis_from_row, analysis_query, count_rows
 from sitrep.store.search import SearchHit, search_articles
 from sitrep.store.tables import (
@@ -182,31 +183,31 @@ class Store:
             return None
         return SaveResult("copy", original[0], original[0])
 
-    def save(self, analysis: Analysis, run_id: int | None = None,
-             fingerprint: Fingerprint | None = None) -> SaveResult:
+    def save(self, analysis: Analysis | PreparedAnalysis,
+             run_id: int | None = None) -> SaveResult:
         """Store one analysed article in one transaction: all of it, or nothing.
 
         An identical body already stored gives DUPLICATE; a near-copy of a stored article
         (Jaccard >= 0.9 on 3-word shingles) is recorded in ``copies`` and gives COPY, its
-        analysis not stored again. ``fingerprint`` is the article's
-        :func:`~sitrep.store.copies.fingerprint` when the caller computed it already (the
-        ingest workers do, to spare the single writer); otherwise it is computed here.
+        analysis not stored again. ``analysis`` may come already prepared
+        (:func:`~sitrep.store.prepare`, as the ingest workers do to spare the single
+        writer); an Analysis is prepared here.
         """
         article = analysis.article
-        if fingerprint is None:
+        if isinstance(analysis, PreparedAnalysis):
+            prepared = analysis
+        else:
             content_hash = article.content_hash  # hashes the whole body: once per save
             existing = self._existing(article, content_hash)  # spares the signature
             if existing is not None:                          # on re-ingest
                 return existing
             minhash = signature(article.text)
-            blob = signature_bytes(minhash)
-        else:
-            content_hash, blob = fingerprint.content_hash, fingerprint.minhash
-            minhash = from_bytes(blob, article.origin)
+            prepared = prepare(analysis, Fingerprint(content_hash, signature_bytes(minhash)))
+        content_hash = prepared.fingerprint.content_hash
+        minhash = from_bytes(prepared.fingerprint.minhash, article.origin)
         try:
             with self._copies_lock:
-                result, stored_id = self._save_once(analysis, content_hash, minhash, blob,
-                                                    run_id)
+                result, stored_id = self._save_once(prepared, minhash, run_id)
                 if stored_id is not None:
                     self._copies.add(stored_id, minhash)  # only once committed
         except IntegrityError as exc:
@@ -219,9 +220,9 @@ class Store:
             raise StoreError(f"{article.origin}: cannot save ({driver_reason(exc)})") from exc
         return result
 
-    def _save_once(self, analysis: Analysis, content_hash: str, minhash: MinHash,
-                   blob: bytes, run_id: int | None) -> tuple[SaveResult, int | None]:
-        article = analysis.article
+    def _save_once(self, prepared: PreparedAnalysis, minhash: MinHash,
+                   run_id: int | None) -> tuple[SaveResult, int | None]:
+        article, content_hash = prepared.article, prepared.fingerprint.content_hash
         with self._writer.connect() as connection, connection.begin():
             existing = _find_existing(connection, content_hash)
             if existing is not None:
@@ -232,8 +233,9 @@ class Store:
                 insert_copy(connection, article, content_hash, original_id, similarity,
                             run_id)
                 return SaveResult("copy", original_id, original_id), None
-            article_id = insert_article(connection, article, content_hash, blob, run_id)
-            write_analysis(connection, article_id, analysis)
+            article_id = insert_article(connection, article, content_hash,
+                                        prepared.fingerprint.minhash, run_id)
+            write_analysis(connection, article_id, prepared)
             return SaveResult("stored", article_id), article_id
 
     @contextmanager

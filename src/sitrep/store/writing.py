@@ -11,11 +11,11 @@ article needs are looked up with one query.
 Everything runs on the caller's connection, inside its transaction (one per article), so
 anything that fails - a CHECK constraint, a missing run - takes the whole article with it.
 
-Events and quotes cite actors by :class:`~sitrep.models.ActorRef` (name, country,
-sector), which carries no kind. Such a reference is linked to the article's own actor with
-the same ref when there is one (so it gets that actor's kind), else to an existing corpus
-actor with the same ref (one with a kind first, then the oldest), else to a new actor row
-of unknown kind.
+Events and quotes cite actors by reference (name, country, sector; see
+:mod:`sitrep.store.prepared`), which carries no kind. Such a reference is linked to the
+article's own actor with the same ref when there is one (so it gets that actor's kind),
+else to an existing corpus actor with the same ref (one with a kind first, then the
+oldest), else to a new actor row of unknown kind.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Table, insert
 
-from sitrep.models import ActorRef, Analysis, Article
+from sitrep.models import Article
 from sitrep.store.driver import Row, execute_many, fetch, insert_rows, placeholders
+from sitrep.store.prepared import PreparedAnalysis, Ref
 from sitrep.store.tables import (
     ActorRow,
     ArticleActorRow,
@@ -125,46 +126,39 @@ def insert_copy(connection: Connection, article: Article, content_hash: str,
     })
 
 
-def write_analysis(connection: Connection, article_id: int, analysis: Analysis) -> None:
+def write_analysis(connection: Connection, article_id: int,
+                   prepared: PreparedAnalysis) -> None:
     """Insert everything analysis found in stored article ``article_id``.
 
     Call it after the article's own row, in the same transaction: on SQLite that insert
     holds the write lock, which keeps the ids reserved here free until the commit.
     """
-    actor_ids = _ActorIds(connection, analysis)
-    actors, events = analysis.actors, analysis.events
+    actor_ids = _ActorIds(connection, prepared)
+    actors, events = prepared.actors, prepared.events
     link_ids, event_ids = _reserve_ids(connection, len(actors), len(events))
     of_mention, of_ref = actor_ids.of_mention, actor_ids.of_ref
     _insert(connection, ARTICLE_ACTORS, [
-        (link_ids[position], article_id, of_mention[position], actor.id, position)
+        (link_ids[position], article_id, of_mention[position], actor[0], position)
         for position, actor in enumerate(actors)
     ])
     _insert(connection, MENTIONS, [
-        (link_ids[position], article_id, of_mention[position], span.start, span.end,
-         span.text)
+        (link_ids[position], article_id, of_mention[position], *mention)
         for position, actor in enumerate(actors)
-        for span in actor.mentions
+        for mention in actor[5]
     ])
     _insert(connection, EVENTS, [
-        (event_ids[position], article_id, position, event.type, event.mode, event.negated,
-         event.future, event.confidence,
-         *((event.date.value, event.date.precision, event.date.text) if event.date
-           else (None, None, None)),
-         *((event.location.name, event.location.country) if event.location
-           else (None, None)),
-         event.sentence, event.start, event.end, event.trigger)
+        (event_ids[position], article_id, position, *event[0])
         for position, event in enumerate(events)
     ])
     _insert(connection, EVENT_ACTORS, [
         (event_id, of_ref[ref], role, index)
-        for event, event_id in zip(events, event_ids, strict=True)
-        for role, refs in (("source", event.source), ("target", event.target))
+        for (_, sources, targets), event_id in zip(events, event_ids, strict=True)
+        for role, refs in (("source", sources), ("target", targets))
         for index, ref in enumerate(refs)
     ])
     _insert(connection, QUOTES, [
-        (article_id, position, of_ref[quote.speaker] if quote.speaker else None,
-         quote.text, quote.direct, quote.start, quote.end)
-        for position, quote in enumerate(analysis.quotes)
+        (article_id, position, of_ref[speaker] if speaker else None, *rest)
+        for position, (speaker, *rest) in enumerate(prepared.quotes)
     ])
 
 
@@ -204,33 +198,33 @@ class _ActorIds:
     event or quote reference links to (see the module docstring for the rule).
     """
 
-    def __init__(self, connection: Connection, analysis: Analysis) -> None:
+    def __init__(self, connection: Connection, prepared: PreparedAnalysis) -> None:
         self._connection = connection
-        kind_of_ref: dict[ActorRef, str] = {}
-        for actor in analysis.actors:
-            kind_of_ref.setdefault(actor.ref(), actor.kind)
-        cited: list[ActorRef] = [
-            ref for event in analysis.events for ref in (*event.source, *event.target)
+        kind_of_ref: dict[Ref, str] = {}
+        for _, name, kind, country, sector, _ in prepared.actors:
+            kind_of_ref.setdefault((name, country, sector), kind)
+        cited: list[Ref] = [
+            ref for _, sources, targets in prepared.events for ref in (*sources, *targets)
         ]
-        cited.extend(quote.speaker for quote in analysis.quotes if quote.speaker)
-        names = {actor.name for actor in analysis.actors} | {ref.name for ref in cited}
+        cited.extend(quote[0] for quote in prepared.quotes if quote[0])
+        names = {actor[1] for actor in prepared.actors} | {ref[0] for ref in cited}
         stored = self._stored(names)
         stored_kinds = _best_kinds(stored)
 
         # Identities in the order they are first needed, and what each reference links to.
         wanted: dict[Identity, None] = {}
         mention_identities: list[Identity] = []
-        for actor in analysis.actors:
-            identity: Identity = (actor.name, actor.country, actor.sector, actor.kind)
+        for _, name, kind, country, sector, _ in prepared.actors:
+            identity: Identity = (name, country, sector, kind)
             wanted.setdefault(identity)
             mention_identities.append(identity)
-        ref_identities: dict[ActorRef, Identity] = {}
+        ref_identities: dict[Ref, Identity] = {}
         for ref in cited:
             if ref in ref_identities:
                 continue
             # No stored actor with this ref: None, a new actor row of unknown kind.
-            kind = kind_of_ref.get(ref) or stored_kinds.get(ref)
-            identity = (ref.name, ref.country, ref.sector, kind)
+            ref_kind = kind_of_ref.get(ref) or stored_kinds.get(ref)
+            identity = (*ref, ref_kind)
             ref_identities[ref] = identity
             wanted.setdefault(identity)
 
@@ -264,12 +258,12 @@ class _ActorIds:
         return ids
 
 
-def _best_kinds(stored: dict[Identity, int]) -> dict[ActorRef, str | None]:
+def _best_kinds(stored: dict[Identity, int]) -> dict[Ref, str | None]:
     """For each stored (name, country, sector), the kind a kind-less reference links to:
     a known kind first, then the oldest row."""
-    best: dict[ActorRef, tuple[bool, int, str | None]] = {}
+    best: dict[Ref, tuple[bool, int, str | None]] = {}
     for (name, country, sector, kind), actor_id in stored.items():
-        ref = ActorRef(name, country, sector)
+        ref = (name, country, sector)
         rank = (kind is None, actor_id, kind)
         current = best.get(ref)
         if current is None or rank[:2] < current[:2]:
