@@ -96,3 +96,26 @@ def test_batches_keep_input_order_around_read_errors() -> None:
     batches = list(_batches(items, 2))
     shape = [b if isinstance(b, InputError) else [d.origin for d in b] for b in batches]
     assert shape == [["a", "b"], ["c"], error, ["d"]]
+
+
+def test_files_read_by_workers_and_records_read_here_keep_one_order(tmp_path: Path) -> None:
+    """Workers read plain HTML and text files themselves; a JSON Lines file is split into
+    records by the writer. Mixed in one folder, the outcome matches the serial run's."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    samples = sorted(bundled_samples().glob("pages/*.html"))
+    for index, sample in enumerate(samples * 3):
+        (folder / f"{index:03d}-{sample.name}").write_bytes(sample.read_bytes())
+    records = [
+        '{"url": "https://example.org/a", "title": "Dock strike", '
+        '"text": "Dock workers in Antwerp walked out on Monday over a new rota."}',
+        "{not json",
+    ]
+    (folder / "004-records.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    (folder / "006-missing.html.gz").write_bytes(b"\x1f\x8b broken gzip")
+    serial = _ingest_folder(folder, f"sqlite:///{tmp_path / 'serial.db'}", workers=1)
+    parallel = _ingest_folder(folder, f"sqlite:///{tmp_path / 'parallel.db'}", workers=2)
+    assert parallel == serial
+    counts, failed = parallel
+    assert [line.split(":")[0] for line in failed] == ["004-records.jsonl", "006-missing.html.gz"]
+    assert counts["stored"] == len(samples) + 1

@@ -9,6 +9,7 @@ from sitrep.store.copies import (
     THRESHOLD,
     CopyIndex,
     best_original,
+    fingerprint,
     jaccard,
     shingle_hashes,
     shingles,
@@ -85,3 +86,11 @@ def test_signature_estimates_the_shingle_jaccard() -> None:
     estimate = signature(copy).jaccard(signature(original))
     assert abs(estimate - exact) < 0.1
     assert signature(rail_analysis().article.text).jaccard(signature(original)) < 0.2
+
+
+def test_fingerprint_is_the_stored_hash_and_signature() -> None:
+    """What a worker computes equals what the store would compute itself."""
+    article = harbour_analysis().article
+    print_ = fingerprint(article)
+    assert print_.content_hash == article.content_hash
+    assert print_.minhash == signature_bytes(signature(article.text))

@@ -11,7 +11,8 @@ from store_samples import edited_copy, harbour_analysis, rail_analysis
 
 from sitrep.errors import StoreError
 from sitrep.models import ActorMention, Analysis, Article, DateRef, Span
-from sitrep.store import SaveResult, Store
+from sitrep.store import SaveResult, Store, prepare
+from sitrep.store.copies import Fingerprint
 
 
 def test_round_trip_gives_back_equal_records(store_url: str) -> None:
@@ -189,3 +190,26 @@ def test_two_local_actors_with_one_identity_round_trip(store_url: str) -> None:
         assert store.analyses() == [analysis]
         # The twin shares Norway's row; Iceland (cited only by events) adds one.
         assert store.counts()["actors"] == len(analysis.actors)
+
+
+def test_save_of_an_analysis_prepared_elsewhere(store_url: str) -> None:
+    """The ingest workers prepare analyses (flat, fingerprinted); saving one stores, folds
+    and finds duplicates exactly as saving the Analysis, and reads back equal."""
+    original, rail = harbour_analysis(), rail_analysis()
+    copy = edited_copy(original, "wire.html")
+    with Store.open(store_url) as store:
+        first = store.save(prepare(original))
+        assert first.status == "stored"
+        assert store.save(prepare(original)) == SaveResult("duplicate", first.article_id)
+        assert store.save(prepare(copy)) == SaveResult(
+            "copy", first.article_id, first.article_id)
+        assert store.save(copy) == SaveResult("duplicate", first.article_id, first.article_id)
+        assert store.save(prepare(rail)).status == "stored"
+        assert store.analyses() == [original, rail]
+
+
+def test_a_fingerprint_that_is_not_a_signature_is_refused(store_url: str) -> None:
+    analysis = harbour_analysis()
+    broken = prepare(analysis, Fingerprint(analysis.article.content_hash, b"short"))
+    with Store.open(store_url) as store, pytest.raises(StoreError, match=r"harbour\.html"):
+        store.save(broken)

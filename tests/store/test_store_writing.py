@@ -6,12 +6,13 @@ from dataclasses import replace
 
 import pytest
 from sqlalchemy import create_engine, text
-from store_samples import harbour_analysis, sentence_around, span, text_of
+from store_samples import harbour_analysis, rail_analysis, sentence_around, span, text_of
 
 from sitrep.errors import StoreError
 from sitrep.models import ActorMention, ActorRef, Analysis, Article, Event
 from sitrep.store import Store
-from sitrep.store.writing import NAMES_PER_QUERY
+from sitrep.store.tables import Base
+from sitrep.store.writing import COLUMNS, NAMES_PER_QUERY
 
 ICELAND = ActorRef("Iceland", "ISL", None)
 
@@ -116,3 +117,26 @@ def test_awkward_characters_round_trip(store_url: str) -> None:
     with Store.open(store_url) as store:
         store.save(analysis)
         assert store.analyses() == [analysis]
+
+
+def test_bulk_rows_fill_every_column_of_their_tables() -> None:
+    """The row tuples name their columns by hand: none of a table's may be left out."""
+    for name, columns in COLUMNS.items():
+        assert len(set(columns)) == len(columns), name
+        assert set(columns) | {"id"} == set(Base.metadata.tables[name].c.keys()), name
+
+
+def test_reserved_ids_follow_rows_written_before(store_url: str) -> None:
+    """Ids of actor links and events are reserved before the rows are written; articles
+    saved one after another, and a gap left by a failed one, keep them consistent."""
+    harbour, rail = harbour_analysis(), rail_analysis()
+    broken = replace(rail, article=replace(rail.article, origin="broken.html",
+                                           text=rail.article.text[::-1]),
+                     quotes=[replace(rail.quotes[0], start=-1)] if rail.quotes else [],
+                     events=[replace(rail.events[0], confidence=2.0)])
+    with Store.open(store_url) as store:
+        store.save(harbour)
+        with pytest.raises(StoreError, match=r"broken\.html"):
+            store.save(broken)
+        store.save(rail)
+        assert store.analyses() == [harbour, rail]

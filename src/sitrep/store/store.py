@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import Connection, Engine, bindparam, select, text, update
+from sqlalchemy import Connection, Engine, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -32,7 +32,16 @@ from sitrep.store.connection import (
     migrate,
     parse_url,
 )
-from sitrep.store.copies import CopyIndex, best_original, signature, signature_bytes
+from sitrep.store.copies import (
+    CopyIndex,
+    Fingerprint,
+    best_original,
+    from_bytes,
+    signature,
+    signature_bytes,
+)
+from sitrep.store.driver import fetch
+from sitrep.store.prepared import PreparedAnalysis, prepare
 from sitrep.store.records import analysis_from_row, analysis_query, count_rows
 from sitrep.store.search import SearchHit, search_articles
 from sitrep.store.tables import (
@@ -174,22 +183,31 @@ class Store:
             return None
         return SaveResult("copy", original[0], original[0])
 
-    def save(self, analysis: Analysis, run_id: int | None = None) -> SaveResult:
+    def save(self, analysis: Analysis | PreparedAnalysis,
+             run_id: int | None = None) -> SaveResult:
         """Store one analysed article in one transaction: all of it, or nothing.
 
         An identical body already stored gives DUPLICATE; a near-copy of a stored article
         (Jaccard >= 0.9 on 3-word shingles) is recorded in ``copies`` and gives COPY, its
-        analysis not stored again.
+        analysis not stored again. ``analysis`` may come already prepared
+        (:func:`~sitrep.store.prepare`, as the ingest workers do to spare the single
+        writer); an Analysis is prepared here.
         """
         article = analysis.article
-        content_hash = article.content_hash  # hashes the whole body: once per save
-        existing = self._existing(article, content_hash)  # spares the signature on re-ingest
-        if existing is not None:
-            return existing
-        minhash = signature(article.text)
+        if isinstance(analysis, PreparedAnalysis):
+            prepared = analysis
+        else:
+            content_hash = article.content_hash  # hashes the whole body: once per save
+            existing = self._existing(article, content_hash)  # spares the signature
+            if existing is not None:                          # on re-ingest
+                return existing
+            minhash = signature(article.text)
+            prepared = prepare(analysis, Fingerprint(content_hash, signature_bytes(minhash)))
+        content_hash = prepared.fingerprint.content_hash
+        minhash = from_bytes(prepared.fingerprint.minhash, article.origin)
         try:
             with self._copies_lock:
-                result, stored_id = self._save_once(analysis, content_hash, minhash, run_id)
+                result, stored_id = self._save_once(prepared, minhash, run_id)
                 if stored_id is not None:
                     self._copies.add(stored_id, minhash)  # only once committed
         except IntegrityError as exc:
@@ -202,9 +220,9 @@ class Store:
             raise StoreError(f"{article.origin}: cannot save ({driver_reason(exc)})") from exc
         return result
 
-    def _save_once(self, analysis: Analysis, content_hash: str, minhash: MinHash,
+    def _save_once(self, prepared: PreparedAnalysis, minhash: MinHash,
                    run_id: int | None) -> tuple[SaveResult, int | None]:
-        article = analysis.article
+        article, content_hash = prepared.article, prepared.fingerprint.content_hash
         with self._writer.connect() as connection, connection.begin():
             existing = _find_existing(connection, content_hash)
             if existing is not None:
@@ -216,8 +234,8 @@ class Store:
                             run_id)
                 return SaveResult("copy", original_id, original_id), None
             article_id = insert_article(connection, article, content_hash,
-                                        signature_bytes(minhash), run_id)
-            write_analysis(connection, article_id, analysis)
+                                        prepared.fingerprint.minhash, run_id)
+            write_analysis(connection, article_id, prepared)
             return SaveResult("stored", article_id), article_id
 
     @contextmanager
@@ -248,8 +266,8 @@ class Store:
 
     def _refresh_copy_index(self, connection: Connection) -> None:
         """Index signatures stored since the last look (all of them on first use)."""
-        rows = connection.execute(_SIGNATURES_AFTER, {"last_id": self._copies.last_id})
-        self._copies.add_stored((row.id, row.minhash) for row in rows)
+        rows = fetch(connection, _SIGNATURES_AFTER, (self._copies.last_id,))
+        self._copies.add_stored((int(article_id), bytes(blob)) for article_id, blob in rows)
 
     # ---- reading -----------------------------------------------------------------------
 
@@ -301,22 +319,19 @@ class Store:
             return {name: count_rows(session, table) for name, table in tables.items()}
 
 
-_STORED_WITH_HASH = select(ArticleRow.id).where(
-    ArticleRow.content_hash == bindparam("content_hash"))
-_COPIED_WITH_HASH = select(CopyRow.article_id).where(
-    CopyRow.content_hash == bindparam("content_hash"))
-_SIGNATURES_AFTER = select(ArticleRow.id, ArticleRow.minhash).where(
-    ArticleRow.id > bindparam("last_id")).order_by(ArticleRow.id)
-"""Statements of every save, built once: building one costs about what running it does."""
+_EXISTING = ("SELECT id, 0 FROM articles WHERE content_hash = ? "
+             "UNION ALL SELECT article_id, 1 FROM copies WHERE content_hash = ?")
+_SIGNATURES_AFTER = "SELECT id, minhash FROM articles WHERE id > ? ORDER BY id"
+"""The lookups of every save, run on the driver's cursor (see :mod:`sitrep.store.driver`)."""
 
 
 def _find_existing(connection: Connection, content_hash: str) -> SaveResult | None:
     """The stored article or copy with this exact body; None when it is new."""
-    parameters = {"content_hash": content_hash}
-    article_id = connection.scalar(_STORED_WITH_HASH, parameters)
-    if article_id is not None:
-        return SaveResult("duplicate", article_id)
-    original_id = connection.scalar(_COPIED_WITH_HASH, parameters)
-    if original_id is not None:
-        return SaveResult("duplicate", original_id, original_id)
-    return None
+    found = sorted(fetch(connection, _EXISTING, (content_hash, content_hash)),
+                   key=lambda row: int(row[1]))  # an article before a copy
+    if not found:
+        return None
+    article_id, is_copy = int(found[0][0]), int(found[0][1])
+    if is_copy:
+        return SaveResult("duplicate", article_id, article_id)
+    return SaveResult("duplicate", article_id)
