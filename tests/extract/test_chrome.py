@@ -91,7 +91,8 @@ def test_vocabulary_file_fits_its_schema() -> None:
     path = Path(__file__).resolve().parents[2] / "src/sitrep/extract/chrome_vocabulary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"cta_verbs", "chrome_words", "ad_markers", "nav_separators",
-                         "banner_words", "reader_words", "consent_words", "site_words"}
+                         "banner_words", "reader_words", "consent_words", "site_words",
+                         "widget_labels"}
     for key, values in data.items():
         assert isinstance(values, list) and values, key
         assert all(isinstance(v, str) and v.strip() == v and v for v in values), key
@@ -118,3 +119,28 @@ def test_text_without_spaces_between_words_is_not_eaten() -> None:
             "農業団体はこの決定を歓迎した")
     assert strip_chrome(text).startswith("港湾局は木曜日")
     assert "ターミナルは来年春に開業する見込みだという。" in strip_chrome(text)
+
+
+@pytest.mark.parametrize("label", [
+    "Table of Contents", "On this page", "In This Article", "Table of Contents Show",
+    "6 min read", "12 MIN. READ", "4 minute read time", "Reading time: 7 minutes",
+    "- 3 min read"])
+def test_widget_labels_are_chrome(label: str) -> None:
+    assert describe_line(label).strong_chrome
+
+
+@pytest.mark.parametrize("line", [
+    "In this article, we compare the three bus operators and their fares.",
+    "Contents of the report were leaked to the press on Monday.",
+    "The minister took 5 minutes to read the statement."])
+def test_sentences_that_open_like_widget_labels_are_kept(line: str) -> None:
+    assert not describe_line(line).strong_chrome
+
+
+def test_a_stranded_table_of_contents_heading_and_reading_time_leave_the_body() -> None:
+    text = ("Table of contents\n\n8 min read\n\n"
+            "The ferry company cut two crossings from its winter timetable.\n\n"
+            "Passengers on the island said the early boat was the one they needed most.")
+    assert strip_chrome(text) == (
+        "The ferry company cut two crossings from its winter timetable.\n\n"
+        "Passengers on the island said the early boat was the one they needed most.")

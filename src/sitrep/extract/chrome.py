@@ -39,6 +39,13 @@ _HEADER_WORDS = 6           # a section header of chrome is at most this long
 _BANNER_WORDS = 40          # a consent or sign-up banner is at most this long
 _STRUCTURED = re.compile(r"^(?:\|.*\|$|[-*•]\s|\d{1,2}[.)]\s)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# A reading-time label, all of its line: "5 min read", "12 MIN. READ", "Reading time: 4 minutes".
+_READING_TIME = re.compile(
+    r"^\W*(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|hours?)\.?\s+(?:to\s+)?read(?:ing)?"
+    r"(?:\s+time)?|read(?:ing)?\s+time\W*\d+\s*(?:min(?:ute)?s?|hours?)\.?(?:\s+read)?)\W*$",
+    re.IGNORECASE)
+# A widget label may be followed by its toggle's caption ("Table of Contents Show").
+_TOGGLES = frozenset({"show", "hide", "toggle", "expand", "collapse", "open", "close"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +60,7 @@ class ChromeVocabulary:
     reader_words: frozenset[str]
     consent_words: frozenset[str]
     site_words: frozenset[str]
+    widget_labels: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +79,12 @@ class LineFeatures:
     chrome_words: int = 0
     chars: int = 0
     structured: bool = False    # a table row or list item: content an extractor laid out
+    widget_label: bool = False  # the label of a page widget: "Table of contents", "5 min read"
 
     @property
     def strong_chrome(self) -> bool:
         """Chrome wherever it stands: menus, ad labels, and short calls to action."""
-        if self.ad_marker or self.nav_like or self.banner:
+        if self.ad_marker or self.nav_like or self.banner or self.widget_label:
             return True
         if self.words == 0:
             return False
@@ -134,6 +143,7 @@ def load_vocabulary() -> ChromeVocabulary:
         reader_words=_string_set(data, "reader_words"),
         consent_words=_string_set(data, "consent_words"),
         site_words=_string_set(data, "site_words"),
+        widget_labels=_string_set(data, "widget_labels"),
     )
 
 
@@ -159,6 +169,20 @@ def _nav_like(line: str, vocabulary: ChromeVocabulary) -> bool:
         return False
     items = [item for item in re.split(r"\s[|›»>•·/→]\s", line) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
+
+
+def _widget_label(words: list[str], line: str, vocabulary: ChromeVocabulary) -> bool:
+    """A line that is only the label of a page widget: a table of contents' heading ("On
+    this page", "Table of Contents Show") or a reading-time estimate ("6 min read").
+
+    The table of contents itself is navigation that extractors mostly drop, leaving its
+    heading stranded over the article's first paragraph; the estimate is a widget
+    printed by the byline. Neither is the writer's text. Only whole lines count, so "In
+    this article, we compare ..." stays.
+    """
+    if words and words[-1] in _TOGGLES:
+        words = words[:-1]
+    return " ".join(words) in vocabulary.widget_labels or bool(_READING_TIME.match(line))
 
 
 def _opens_call_to_action(sentence: str, vocabulary: ChromeVocabulary) -> bool:
@@ -202,6 +226,7 @@ def describe_line(line: str, repeated: bool = False,
         chrome_words=chrome,
         chars=len(stripped),
         structured=bool(_STRUCTURED.match(stripped)),
+        widget_label=len(words) <= _HEADER_WORDS and _widget_label(words, stripped, vocab),
         banner=banner_hits >= 2 and addresses_reader and len(words) <= _BANNER_WORDS,
         cta_sentence=len(words) <= _TEASER_WORDS
         and any(map(vocab.cta_verbs.__contains__, words)) and any(
