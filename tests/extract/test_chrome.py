@@ -92,7 +92,7 @@ def test_vocabulary_file_fits_its_schema() -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"cta_verbs", "chrome_words", "ad_markers", "nav_separators",
                          "banner_words", "reader_words", "consent_words", "site_words",
-                         "widget_labels"}
+                         "widget_labels", "disclaimer_phrases"}
     for key, values in data.items():
         assert isinstance(values, list) and values, key
         assert all(isinstance(v, str) and v.strip() == v and v for v in values), key
@@ -144,3 +144,33 @@ def test_a_stranded_table_of_contents_heading_and_reading_time_leave_the_body() 
     assert strip_chrome(text) == (
         "The ferry company cut two crossings from its winter timetable.\n\n"
         "Passengers on the island said the early boat was the one they needed most.")
+
+
+_STORY = ("The ferry company cut two crossings from its winter timetable.\n\n"
+          "Passengers on the island said the early boat was the one they needed most.")
+
+
+def test_legal_small_print_closing_the_page_goes() -> None:
+    text = _STORY + (
+        "\n\nDisclaimer: this page is for general information and may be out of date.\n\n"
+        "The material on this site is provided for informational purposes only and does not "
+        "constitute legal or financial advice.\n\n"
+        "By submitting this form, you agree that the ferry company may contact you by email.")
+    assert strip_chrome(text) == _STORY
+
+
+def test_small_print_words_inside_the_story_stay() -> None:
+    # The same formulas in the article's own reporting, followed by more reporting.
+    text = ("The company said the leaflet was for informational purposes only.\n\n" + _STORY)
+    assert strip_chrome(text) == text
+
+
+def test_a_wire_copyright_credit_and_an_editors_note_stay() -> None:
+    text = _STORY + ("\n\n© 2026 Island Wire Service. All rights reserved.\n\n"
+                     "The opinions expressed in this column are the author's own.")
+    assert strip_chrome(text) == text
+
+
+def test_a_page_flattened_onto_one_line_is_not_small_print() -> None:
+    line = " ".join([_STORY.replace("\n\n", " ")] * 30) + " You agree that this is long."
+    assert strip_chrome(line) == line

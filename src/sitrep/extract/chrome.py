@@ -44,6 +44,7 @@ _READING_TIME = re.compile(
     r"^\W*(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|hours?)\.?\s+(?:to\s+)?read(?:ing)?"
     r"(?:\s+time)?|read(?:ing)?\s+time\W*\d+\s*(?:min(?:ute)?s?|hours?)\.?(?:\s+read)?)\W*$",
     re.IGNORECASE)
+_DISCLAIMER_WORDS = 150   # legal small print is a paragraph, not a page
 # A widget label may be followed by its toggle's caption ("Table of Contents Show").
 _TOGGLES = frozenset({"show", "hide", "toggle", "expand", "collapse", "open", "close"})
 
@@ -61,6 +62,7 @@ class ChromeVocabulary:
     consent_words: frozenset[str]
     site_words: frozenset[str]
     widget_labels: frozenset[str]
+    disclaimer_phrases: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ class LineFeatures:
     chars: int = 0
     structured: bool = False    # a table row or list item: content an extractor laid out
     widget_label: bool = False  # the label of a page widget: "Table of contents", "5 min read"
+    disclaimer: bool = False    # legal small print: "for informational purposes only"
 
     @property
     def strong_chrome(self) -> bool:
@@ -104,7 +107,7 @@ class LineFeatures:
     @property
     def weak_chrome(self) -> bool:
         """Chrome if it stands at the edge of the page: labels, headlines, repeated lines."""
-        if self.strong_chrome:
+        if self.strong_chrome or self.disclaimer:
             return True
         if self.structured or self.chars > _LABEL_MAX_CHARS:
             return False
@@ -144,6 +147,7 @@ def load_vocabulary() -> ChromeVocabulary:
         consent_words=_string_set(data, "consent_words"),
         site_words=_string_set(data, "site_words"),
         widget_labels=_string_set(data, "widget_labels"),
+        disclaimer_phrases=tuple(sorted(_string_set(data, "disclaimer_phrases"))),
     )
 
 
@@ -183,6 +187,25 @@ def _widget_label(words: list[str], line: str, vocabulary: ChromeVocabulary) -> 
     if words and words[-1] in _TOGGLES:
         words = words[:-1]
     return " ".join(words) in vocabulary.widget_labels or bool(_READING_TIME.match(line))
+
+
+def _disclaimer(words: list[str], normal: str, vocabulary: ChromeVocabulary) -> bool:
+    """A site's legal small print: a "Disclaimer:" or "Disclosure:" paragraph, or a line
+    with one of the formulas such notices are written in ("for informational purposes
+    only", "does not constitute", "registered trademarks", "you agree that").
+
+    Only weak evidence (reporting can quote such words), so it counts only in the sweep
+    in from the end of the page, where site-wide small print follows the article, and
+    only in a paragraph of notice length (a page flattened onto one line is not one).
+    A wire copyright credit ("© 2024 The Associated Press. All rights reserved.") and an
+    editor's note that the views are the author's own are not small print here: they
+    belong to the article, naming its source and its standing.
+    """
+    if not words or len(words) > _DISCLAIMER_WORDS:
+        return False
+    if words[0] in ("disclaimer", "disclosure", "disclaimers", "disclosures"):
+        return True
+    return any(phrase in normal for phrase in vocabulary.disclaimer_phrases)
 
 
 def _opens_call_to_action(sentence: str, vocabulary: ChromeVocabulary) -> bool:
@@ -227,6 +250,7 @@ def describe_line(line: str, repeated: bool = False,
         chars=len(stripped),
         structured=bool(_STRUCTURED.match(stripped)),
         widget_label=len(words) <= _HEADER_WORDS and _widget_label(words, stripped, vocab),
+        disclaimer=_disclaimer(words, normal, vocab),
         banner=banner_hits >= 2 and addresses_reader and len(words) <= _BANNER_WORDS,
         cta_sentence=len(words) <= _TEASER_WORDS
         and any(map(vocab.cta_verbs.__contains__, words)) and any(
