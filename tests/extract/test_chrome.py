@@ -174,3 +174,20 @@ def test_a_wire_copyright_credit_and_an_editors_note_stay() -> None:
 def test_a_page_flattened_onto_one_line_is_not_small_print() -> None:
     line = " ".join([_STORY.replace("\n\n", " ")] * 30) + " You agree that this is long."
     assert strip_chrome(line) == line
+
+
+@pytest.mark.parametrize("item", ["- No free trial", "- Support can be slow",
+                                  "3. Share your screen", "| Email newsletter | $20 |"])
+def test_list_items_and_table_rows_are_content_even_in_chrome_words(item: str) -> None:
+    # A pros-and-cons list or a price table an extractor laid out is the article's.
+    assert not describe_line(item).strong_chrome
+
+
+def test_a_menu_laid_out_as_a_list_item_is_still_chrome() -> None:
+    assert describe_line("- Home | News | Sport | Weather").strong_chrome
+
+
+def test_a_feeds_syndication_notice_closing_the_page_goes() -> None:
+    text = _STORY + ("\n\nThe post Ferry timetable cut for winter appeared first on "
+                     "Island Notes.")
+    assert strip_chrome(text) == _STORY

@@ -86,10 +86,15 @@ class LineFeatures:
 
     @property
     def strong_chrome(self) -> bool:
-        """Chrome wherever it stands: menus, ad labels, and short calls to action."""
+        """Chrome wherever it stands: menus, ad labels, and short calls to action.
+
+        A list item or table row goes only as a menu, a label or a banner: its words
+        alone do not condemn it ("- No free trial" in a review's cons, "| Email | $20 |"
+        in a price table are the article's; on the even WCXB pages such lines were as
+        often the gold's as not)."""
         if self.ad_marker or self.nav_like or self.banner or self.widget_label:
             return True
-        if self.words == 0:
+        if self.words == 0 or self.structured:
             return False
         if self.terminal:
             # Sentence-like lines need to open with a call to action and be dense with
