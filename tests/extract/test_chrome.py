@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from sitrep.extract import strip_chrome
-from sitrep.extract.chrome import describe_line, load_vocabulary
+from sitrep.extract.chrome import describe_line, load_vocabulary, small_print
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -191,3 +191,10 @@ def test_a_feeds_syndication_notice_closing_the_page_goes() -> None:
     text = _STORY + ("\n\nThe post Ferry timetable cut for winter appeared first on "
                      "Island Notes.")
     assert strip_chrome(text) == _STORY
+
+
+def test_small_print_is_read_from_its_formulas_not_from_single_words() -> None:
+    assert small_print("Disclosure: we may earn a commission on purchases.")
+    assert small_print("This material does not constitute tax advice.")
+    assert not small_print("The minister said the figures were advice, not a promise.")
+    assert not small_print("© 2026 Island Wire Service. All rights reserved.")

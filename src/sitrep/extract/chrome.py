@@ -27,7 +27,8 @@ import yaml
 
 from sitrep.errors import ConfigError
 
-__all__ = ["ChromeVocabulary", "LineFeatures", "describe_line", "load_vocabulary", "strip_chrome"]
+__all__ = ["ChromeVocabulary", "LineFeatures", "describe_line", "load_vocabulary", "small_print",
+           "strip_chrome"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";", "。", "！", "？", "」",
@@ -82,7 +83,6 @@ class LineFeatures:
     chars: int = 0
     structured: bool = False    # a table row or list item: content an extractor laid out
     widget_label: bool = False  # the label of a page widget: "Table of contents", "5 min read"
-    disclaimer: bool = False    # legal small print: "for informational purposes only"
 
     @property
     def strong_chrome(self) -> bool:
@@ -112,7 +112,7 @@ class LineFeatures:
     @property
     def weak_chrome(self) -> bool:
         """Chrome if it stands at the edge of the page: labels, headlines, repeated lines."""
-        if self.strong_chrome or self.disclaimer:
+        if self.strong_chrome:
             return True
         if self.structured or self.chars > _LABEL_MAX_CHARS:
             return False
@@ -194,23 +194,27 @@ def _widget_label(words: list[str], line: str, vocabulary: ChromeVocabulary) -> 
     return " ".join(words) in vocabulary.widget_labels or bool(_READING_TIME.match(line))
 
 
-def _disclaimer(words: list[str], normal: str, vocabulary: ChromeVocabulary) -> bool:
+def small_print(line: str, vocabulary: ChromeVocabulary | None = None) -> bool:
     """A site's legal small print: a "Disclaimer:" or "Disclosure:" paragraph, or a line
     with one of the formulas such notices are written in ("for informational purposes
     only", "does not constitute", "registered trademarks", "you agree that").
 
     Only weak evidence (reporting can quote such words), so it counts only in the sweep
-    in from the end of the page, where site-wide small print follows the article, and
-    only in a paragraph of notice length (a page flattened onto one line is not one).
-    A wire copyright credit ("© 2024 The Associated Press. All rights reserved.") and an
-    editor's note that the views are the author's own are not small print here: they
-    belong to the article, naming its source and its standing.
+    in from the end of the page, where site-wide small print follows the article (and is
+    only asked there, for the few lines the sweep reaches), and only in a paragraph of
+    notice length (a page flattened onto one line is not one). A wire copyright credit
+    ("© 2024 The Associated Press. All rights reserved.") and an editor's note that the
+    views are the author's own are not small print here: they belong to the article,
+    naming its source and its standing.
     """
+    vocab = vocabulary or load_vocabulary()
+    words = _WORD.findall(line.lower())
     if not words or len(words) > _DISCLAIMER_WORDS:
         return False
     if words[0] in ("disclaimer", "disclosure", "disclaimers", "disclosures"):
         return True
-    return any(phrase in normal for phrase in vocabulary.disclaimer_phrases)
+    normal = " ".join(words)
+    return any(phrase in normal for phrase in vocab.disclaimer_phrases)
 
 
 def _opens_call_to_action(sentence: str, vocabulary: ChromeVocabulary) -> bool:
@@ -255,7 +259,6 @@ def describe_line(line: str, repeated: bool = False,
         chars=len(stripped),
         structured=bool(_STRUCTURED.match(stripped)),
         widget_label=len(words) <= _HEADER_WORDS and _widget_label(words, stripped, vocab),
-        disclaimer=_disclaimer(words, normal, vocab),
         banner=banner_hits >= 2 and addresses_reader and len(words) <= _BANNER_WORDS,
         cta_sentence=len(words) <= _TEASER_WORDS
         and any(map(vocab.cta_verbs.__contains__, words)) and any(
@@ -313,14 +316,16 @@ def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     if not sweep_edges:
         return drop
 
+    vocabulary = load_vocabulary()
     # A cookie-consent notice closing the page goes as a block.
-    drop.update(_consent_notice(lines, content, load_vocabulary()))
+    drop.update(_consent_notice(lines, content, vocabulary))
 
-    # Sweep in from the end: everything chrome-like after the last sentence-like line goes.
+    # Sweep in from the end: everything chrome-like after the last sentence-like line
+    # goes, and the site's legal small print with it.
     for i in reversed(content):
         if i in drop:
             continue
-        if not features[i].weak_chrome:
+        if not (features[i].weak_chrome or small_print(lines[i], vocabulary)):
             break
         drop.add(i)
 
