@@ -11,9 +11,11 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   each skipped when the body already holds half (full) or 85 % (recall) of the text
   outside the page's navigation, header, footer and sidebars;
   ``include_comments=False`` because reader comments are not the article.
-  The result goes through strip_chrome to drop the sign-up boxes, share prompts and
-  cookie notices trafilatura lets through, and loses a closing author box that names the
-  author.
+  A body that comes back as one flat line (trafilatura's fallback to a container's raw
+  text, on about one page in a hundred) gives way to a pass that returns paragraphs.
+  The result goes through strip_chrome to drop the sign-up boxes, share prompts, cookie
+  notices and legal small print trafilatura lets through, and loses a closing author box
+  or biography that names the author.
 - The title is the visible ``<h1>`` when one agrees with the page's declared headline
   (JSON-LD / og:title / <title>): the h1 is what readers see and carries no site name,
   but keeps its subtitle; an h1 wrapping the headline in furniture (a date, "Blog:",
