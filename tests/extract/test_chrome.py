@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from sitrep.extract import strip_chrome
-from sitrep.extract.chrome import describe_line, load_vocabulary
+from sitrep.extract.chrome import describe_line, load_vocabulary, small_print
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -91,7 +91,8 @@ def test_vocabulary_file_fits_its_schema() -> None:
     path = Path(__file__).resolve().parents[2] / "src/sitrep/extract/chrome_vocabulary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"cta_verbs", "chrome_words", "ad_markers", "nav_separators",
-                         "banner_words", "reader_words", "consent_words", "site_words"}
+                         "banner_words", "reader_words", "consent_words", "site_words",
+                         "widget_labels", "disclaimer_phrases"}
     for key, values in data.items():
         assert isinstance(values, list) and values, key
         assert all(isinstance(v, str) and v.strip() == v and v for v in values), key
@@ -118,3 +119,82 @@ def test_text_without_spaces_between_words_is_not_eaten() -> None:
             "農業団体はこの決定を歓迎した")
     assert strip_chrome(text).startswith("港湾局は木曜日")
     assert "ターミナルは来年春に開業する見込みだという。" in strip_chrome(text)
+
+
+@pytest.mark.parametrize("label", [
+    "Table of Contents", "On this page", "In This Article", "Table of Contents Show",
+    "6 min read", "12 MIN. READ", "4 minute read time", "Reading time: 7 minutes",
+    "- 3 min read"])
+def test_widget_labels_are_chrome(label: str) -> None:
+    assert describe_line(label).strong_chrome
+
+
+@pytest.mark.parametrize("line", [
+    "In this article, we compare the three bus operators and their fares.",
+    "Contents of the report were leaked to the press on Monday.",
+    "The minister took 5 minutes to read the statement."])
+def test_sentences_that_open_like_widget_labels_are_kept(line: str) -> None:
+    assert not describe_line(line).strong_chrome
+
+
+def test_a_stranded_table_of_contents_heading_and_reading_time_leave_the_body() -> None:
+    text = ("Table of contents\n\n8 min read\n\n"
+            "The ferry company cut two crossings from its winter timetable.\n\n"
+            "Passengers on the island said the early boat was the one they needed most.")
+    assert strip_chrome(text) == (
+        "The ferry company cut two crossings from its winter timetable.\n\n"
+        "Passengers on the island said the early boat was the one they needed most.")
+
+
+_STORY = ("The ferry company cut two crossings from its winter timetable.\n\n"
+          "Passengers on the island said the early boat was the one they needed most.")
+
+
+def test_legal_small_print_closing_the_page_goes() -> None:
+    text = _STORY + (
+        "\n\nDisclaimer: this page is for general information and may be out of date.\n\n"
+        "The material on this site is provided for informational purposes only and does not "
+        "constitute legal or financial advice.\n\n"
+        "By submitting this form, you agree that the ferry company may contact you by email.")
+    assert strip_chrome(text) == _STORY
+
+
+def test_small_print_words_inside_the_story_stay() -> None:
+    # The same formulas in the article's own reporting, followed by more reporting.
+    text = ("The company said the leaflet was for informational purposes only.\n\n" + _STORY)
+    assert strip_chrome(text) == text
+
+
+def test_a_wire_copyright_credit_and_an_editors_note_stay() -> None:
+    text = _STORY + ("\n\n© 2026 Island Wire Service. All rights reserved.\n\n"
+                     "The opinions expressed in this column are the author's own.")
+    assert strip_chrome(text) == text
+
+
+def test_a_page_flattened_onto_one_line_is_not_small_print() -> None:
+    line = " ".join([_STORY.replace("\n\n", " ")] * 30) + " You agree that this is long."
+    assert strip_chrome(line) == line
+
+
+@pytest.mark.parametrize("item", ["- No free trial", "- Support can be slow",
+                                  "3. Share your screen", "| Email newsletter | $20 |"])
+def test_list_items_and_table_rows_are_content_even_in_chrome_words(item: str) -> None:
+    # A pros-and-cons list or a price table an extractor laid out is the article's.
+    assert not describe_line(item).strong_chrome
+
+
+def test_a_menu_laid_out_as_a_list_item_is_still_chrome() -> None:
+    assert describe_line("- Home | News | Sport | Weather").strong_chrome
+
+
+def test_a_feeds_syndication_notice_closing_the_page_goes() -> None:
+    text = _STORY + ("\n\nThe post Ferry timetable cut for winter appeared first on "
+                     "Island Notes.")
+    assert strip_chrome(text) == _STORY
+
+
+def test_small_print_is_read_from_its_formulas_not_from_single_words() -> None:
+    assert small_print("Disclosure: we may earn a commission on purchases.")
+    assert small_print("This material does not constitute tax advice.")
+    assert not small_print("The minister said the figures were advice, not a promise.")
+    assert not small_print("© 2026 Island Wire Service. All rights reserved.")

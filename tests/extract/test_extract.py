@@ -147,3 +147,33 @@ def test_headings_in_dialogs_and_the_logo_are_not_the_headline() -> None:
     assert article.title == "Dredging the north channel begins in May"
     # Only a month is given, and it is labelled as the page's date: its first day.
     assert article.published == date(2024, 4, 1)
+
+
+_BREAKWATER = (
+    "The harbour board voted on Tuesday to extend the northern breakwater by two hundred "
+    "metres, ending a dispute that had run for most of the year.",
+    "Fishermen had argued that winter storms now reach the inner moorings twice as often "
+    "as they did a decade ago, and that repairs cost more each season.",
+    "The board's engineer said the extension would be built in stages so that the ferry "
+    "service could keep running through the summer months.",
+    "Residents on the seafront asked for the work to stop at night, and the board agreed "
+    "to keep the heavy machinery to daytime hours.",
+    "Funding comes from the regional transport budget and a loan that the board expects "
+    "to repay from mooring fees over twenty years.",
+    "A public meeting on the final design is planned for the spring, when the contractor "
+    "will present the timetable in detail to the harbour users.",
+)
+
+
+def test_an_article_nested_in_a_broken_header_comes_back_as_paragraphs() -> None:
+    # An unclosed <button> in the header swallows <main>: the extractor's first passes see
+    # only the header and fall back to the article's text on a single line.
+    paragraphs = "".join(f"<p>{text}</p>" for text in _BREAKWATER * 2)
+    html = ("<html><head><title>Breakwater</title></head><body><header><div class='menu'>"
+            "<button class='menu-button'><div>Menu</div><main><article>"
+            f"<h1>Harbour board extends the breakwater</h1>{paragraphs}</article></main>"
+            "</body></html>")
+    article = extract(RawDocument(origin="b.html", content=html, kind="html"))
+    lines = [line for line in article.text.split("\n") if line.strip()]
+    assert len(lines) >= len(_BREAKWATER)
+    assert _BREAKWATER[0] in lines and _BREAKWATER[-1] in lines

@@ -161,3 +161,35 @@ def test_an_updated_label_older_than_the_structured_publication_is_stale() -> No
 def test_a_dotted_topic_that_spells_the_host_stays_in_the_title() -> None:
     assert clean_title("Getting started with Node.js", "https://nodejs.example/learn") \
         == "Getting started with Node.js"
+
+
+_MORE_PARAGRAPHS = (
+    "The depot will hold sixty buses and a workshop, and its roof will carry solar panels "
+    "that the council expects to cover a fifth of the charging costs.",
+    "Opposition councillors said the cost had risen by a third since the first plans and "
+    "asked for a review of the contract before the next budget.",
+    "The bus company welcomed the vote and said it would hire forty drivers and mechanics "
+    "from the town once the depot opens.",
+)
+
+
+def test_a_biography_opening_with_the_full_name_goes_even_when_long_or_by_first_name() -> None:
+    body = "".join(f"<p>{text}</p>" for text in _MORE_PARAGRAPHS + _PARAGRAPHS)
+    bio = ("Nadia Ferreira is a freelance writer who has covered transport, housing and local "
+           "government in the county for more than a decade, " * 3).rstrip(", ") + "."
+    card = (f"<p>{bio}</p><p>When she is not riding the night buses, Nadia coaches the "
+            "under-twelves at the rowing club.</p>")
+    doc = _page('<meta name="author" content="Nadia Ferreira">',
+                f"<article><h1>Council approves bus depot</h1>{body}{card}</article>")
+    article = extract(doc)
+    assert article.authors == ("Nadia Ferreira",)
+    assert article.text.rstrip().endswith("the transport committee said.")
+
+
+def test_a_first_name_alone_at_the_end_is_not_a_biography() -> None:
+    # Another Nadia, thanked in the closing line: the writer is not named in full there.
+    body = "".join(f"<p>{text}</p>" for text in _PARAGRAPHS)
+    thanks = "<p>Thanks to Nadia Okafor for the photographs of the depot site.</p>"
+    doc = _page('<meta name="author" content="Nadia Ferreira">',
+                f"<article><h1>Council approves bus depot</h1>{body}{thanks}</article>")
+    assert extract(doc).text.rstrip().endswith("for the photographs of the depot site.")

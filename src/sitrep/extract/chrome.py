@@ -27,7 +27,8 @@ import yaml
 
 from sitrep.errors import ConfigError
 
-__all__ = ["ChromeVocabulary", "LineFeatures", "describe_line", "load_vocabulary", "strip_chrome"]
+__all__ = ["ChromeVocabulary", "LineFeatures", "describe_line", "load_vocabulary", "small_print",
+           "strip_chrome"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";", "。", "！", "？", "」",
@@ -39,6 +40,14 @@ _HEADER_WORDS = 6           # a section header of chrome is at most this long
 _BANNER_WORDS = 40          # a consent or sign-up banner is at most this long
 _STRUCTURED = re.compile(r"^(?:\|.*\|$|[-*•]\s|\d{1,2}[.)]\s)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# A reading-time label, all of its line: "5 min read", "12 MIN. READ", "Reading time: 4 minutes".
+_READING_TIME = re.compile(
+    r"^\W*(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|hours?)\.?\s+(?:to\s+)?read(?:ing)?"
+    r"(?:\s+time)?|read(?:ing)?\s+time\W*\d+\s*(?:min(?:ute)?s?|hours?)\.?(?:\s+read)?)\W*$",
+    re.IGNORECASE)
+_DISCLAIMER_WORDS = 150   # legal small print is a paragraph, not a page
+# A widget label may be followed by its toggle's caption ("Table of Contents Show").
+_TOGGLES = frozenset({"show", "hide", "toggle", "expand", "collapse", "open", "close"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,8 @@ class ChromeVocabulary:
     reader_words: frozenset[str]
     consent_words: frozenset[str]
     site_words: frozenset[str]
+    widget_labels: frozenset[str]
+    disclaimer_phrases: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +82,19 @@ class LineFeatures:
     chrome_words: int = 0
     chars: int = 0
     structured: bool = False    # a table row or list item: content an extractor laid out
+    widget_label: bool = False  # the label of a page widget: "Table of contents", "5 min read"
 
     @property
     def strong_chrome(self) -> bool:
-        """Chrome wherever it stands: menus, ad labels, and short calls to action."""
-        if self.ad_marker or self.nav_like or self.banner:
+        """Chrome wherever it stands: menus, ad labels, and short calls to action.
+
+        A list item or table row goes only as a menu, a label or a banner: its words
+        alone do not condemn it ("- No free trial" in a review's cons, "| Email | $20 |"
+        in a price table are the article's; on the even WCXB pages such lines were as
+        often the gold's as not)."""
+        if self.ad_marker or self.nav_like or self.banner or self.widget_label:
             return True
-        if self.words == 0:
+        if self.words == 0 or self.structured:
             return False
         if self.terminal:
             # Sentence-like lines need to open with a call to action and be dense with
@@ -134,6 +151,8 @@ def load_vocabulary() -> ChromeVocabulary:
         reader_words=_string_set(data, "reader_words"),
         consent_words=_string_set(data, "consent_words"),
         site_words=_string_set(data, "site_words"),
+        widget_labels=_string_set(data, "widget_labels"),
+        disclaimer_phrases=tuple(sorted(_string_set(data, "disclaimer_phrases"))),
     )
 
 
@@ -159,6 +178,43 @@ def _nav_like(line: str, vocabulary: ChromeVocabulary) -> bool:
         return False
     items = [item for item in re.split(r"\s[|›»>•·/→]\s", line) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
+
+
+def _widget_label(words: list[str], line: str, vocabulary: ChromeVocabulary) -> bool:
+    """A line that is only the label of a page widget: a table of contents' heading ("On
+    this page", "Table of Contents Show") or a reading-time estimate ("6 min read").
+
+    The table of contents itself is navigation that extractors mostly drop, leaving its
+    heading stranded over the article's first paragraph; the estimate is a widget
+    printed by the byline. Neither is the writer's text. Only whole lines count, so "In
+    this article, we compare ..." stays.
+    """
+    if words and words[-1] in _TOGGLES:
+        words = words[:-1]
+    return " ".join(words) in vocabulary.widget_labels or bool(_READING_TIME.match(line))
+
+
+def small_print(line: str, vocabulary: ChromeVocabulary | None = None) -> bool:
+    """A site's legal small print: a "Disclaimer:" or "Disclosure:" paragraph, or a line
+    with one of the formulas such notices are written in ("for informational purposes
+    only", "does not constitute", "registered trademarks", "you agree that").
+
+    Only weak evidence (reporting can quote such words), so it counts only in the sweep
+    in from the end of the page, where site-wide small print follows the article (and is
+    only asked there, for the few lines the sweep reaches), and only in a paragraph of
+    notice length (a page flattened onto one line is not one). A wire copyright credit
+    ("© 2024 The Associated Press. All rights reserved.") and an editor's note that the
+    views are the author's own are not small print here: they belong to the article,
+    naming its source and its standing.
+    """
+    vocab = vocabulary or load_vocabulary()
+    words = _WORD.findall(line.lower())
+    if not words or len(words) > _DISCLAIMER_WORDS:
+        return False
+    if words[0] in ("disclaimer", "disclosure", "disclaimers", "disclosures"):
+        return True
+    normal = " ".join(words)
+    return any(phrase in normal for phrase in vocab.disclaimer_phrases)
 
 
 def _opens_call_to_action(sentence: str, vocabulary: ChromeVocabulary) -> bool:
@@ -202,6 +258,7 @@ def describe_line(line: str, repeated: bool = False,
         chrome_words=chrome,
         chars=len(stripped),
         structured=bool(_STRUCTURED.match(stripped)),
+        widget_label=len(words) <= _HEADER_WORDS and _widget_label(words, stripped, vocab),
         banner=banner_hits >= 2 and addresses_reader and len(words) <= _BANNER_WORDS,
         cta_sentence=len(words) <= _TEASER_WORDS
         and any(map(vocab.cta_verbs.__contains__, words)) and any(
@@ -259,14 +316,16 @@ def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     if not sweep_edges:
         return drop
 
+    vocabulary = load_vocabulary()
     # A cookie-consent notice closing the page goes as a block.
-    drop.update(_consent_notice(lines, content, load_vocabulary()))
+    drop.update(_consent_notice(lines, content, vocabulary))
 
-    # Sweep in from the end: everything chrome-like after the last sentence-like line goes.
+    # Sweep in from the end: everything chrome-like after the last sentence-like line
+    # goes, and the site's legal small print with it.
     for i in reversed(content):
         if i in drop:
             continue
-        if not features[i].weak_chrome:
+        if not (features[i].weak_chrome or small_print(lines[i], vocabulary)):
             break
         drop.add(i)
 
