@@ -95,7 +95,7 @@ def test_renders_every_format() -> None:
     brief = build_brief(CORPUS, BriefOptions(title="Northern talks"))
     text = render(brief, "text")
     assert "Northern talks" in text and "Mira Alder met Tomas Vesk in Tromsø" in text
-    assert "[not]" in text
+    assert "not REJECT" in text and "[did not]" in text  # a negated reading, said plainly
     markdown = render(brief, "markdown")
     assert markdown.startswith("# Northern talks")
     data = json.loads(render(brief, "json"))

@@ -26,6 +26,7 @@ __all__ = [
     "TimelineItem",
     "TrendLine",
     "build_brief",
+    "status_label",
 ]
 
 # PLOVER types in the order of the codebook: cooperation first, then conflict. Briefs list
@@ -81,10 +82,16 @@ class EventItem:
 
 @dataclass(slots=True)
 class EventGroup:
+    """Events of one type between one source and one target. A negated reading ("will not
+    withdraw") is its own group, so a heading never presents a refusal as the act itself;
+    ``count`` is every sentence the group gathered, ``items`` at most the options' limit."""
+
     source: str
     target: str
     type: str
     items: list[EventItem] = field(default_factory=list)
+    negated: bool = False
+    count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +112,14 @@ class SpeakerQuotes:
 
 @dataclass(frozen=True, slots=True)
 class TimelineItem:
+    """One event on the calendar. ``reported`` marks an event its text gives no date for,
+    placed on its article's publication day (it happened by then, not necessarily on it)."""
+
     date: str
     precision: str
     summary: str
     article: str
+    reported: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +143,12 @@ class Brief:
     timeline: list[TimelineItem]
     trending: list[TrendLine]
     event_types: dict[str, int]
+    # How many of ``event_types`` are negated readings ("will not withdraw"), so that a
+    # reader's count of RETREATs need not include a refusal to retreat.
+    negated_types: dict[str, int] = field(default_factory=dict)
+    # The article's title (else its origin) when the brief covers exactly one: named once
+    # in the header instead of beside every line.
+    source: str | None = None
 
 
 def actor_label(ref: ActorRef) -> str:
@@ -176,10 +193,32 @@ def _mentions_actor(refs: Sequence[ActorRef], needle: str) -> bool:
     return any(needle in r.name.casefold() for r in refs)
 
 
+def status_label(negated: bool, future: bool) -> str | None:
+    """How far an event is from having happened, in words a reader cannot misread: "will
+    not" (a refusal or an act ruled out), "did not" (denied or reported as not done),
+    "planned" (announced, expected, set to happen), None for an act reported as done.
+    A bare "not" beside "planned" reads as "not planned", the opposite of "will not"."""
+    if negated:
+        return "will not" if future else "did not"
+    return "planned" if future else None
+
+
+def pair_label(source: str, target: str) -> str:
+    """"Russia (RUS GOV) → Ukraine (UKR GOV)", or the source alone when there is no target
+    (several sources then acted together: "Trump & Putin")."""
+    return f"{source} → {target}" if target != "—" else source
+
+
+def type_label(etype: str, negated: bool) -> str:
+    """"REJECT", or "not RETREAT" for a negated reading, as group headings show it."""
+    return f"not {etype}" if negated else etype
+
+
 def _event_summary(event: Event) -> str:
-    verb = event.type + (" (not)" if event.negated else "") + (" (planned)" if event.future else "")
-    target = f" → {_side(event.target)}" if event.target else ""
-    return f"{_side(event.source)} {verb}{target}: {event.trigger}"
+    status = status_label(event.negated, event.future)
+    flag = f" [{status}]" if status else ""
+    return (f"{pair_label(_side(event.source), _side(event.target))}: "
+            f"{event.type}{flag} (“{event.trigger}”)")
 
 
 def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = None) -> Brief:
@@ -188,13 +227,16 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
     needle = options.actor.casefold() if options.actor else None
     actor_mentions: Counter[tuple[str, str | None, str | None, str]] = Counter()
     actor_articles: Counter[tuple[str, str | None, str | None, str]] = Counter()
-    groups: dict[tuple[str, str, str], EventGroup] = {}
+    groups: dict[tuple[str, str, str, bool], EventGroup] = {}
     speakers: dict[tuple[str, str | None, str | None], SpeakerQuotes] = {}
     timeline: list[TimelineItem] = []
     type_counts: Counter[str] = Counter()
+    negated_counts: Counter[str] = Counter()
     days: list[date] = []
     dated_mentions: list[tuple[date, str]] = []
+    positions: dict[int, float] = {}  # group -> earliest place of its evidence in an article
     used_articles = 0
+    labels: list[str] = []
 
     for analysis in analyses:
         published = analysis.article.published
@@ -206,6 +248,7 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
             continue
         used_articles += 1
         label = _article_label(analysis)
+        labels.append(label)
         if published:
             days.append(published)
         for actor in analysis.actors:
@@ -220,6 +263,7 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
             actor_articles[key] += 1
             if published:
                 dated_mentions.append((published, actor.name))
+        length = max(len(analysis.article.text), 1)
         for event in _best_readings(analysis.events, options.min_confidence):
             if not _in_range(_event_day(event, analysis), options):
                 continue
@@ -227,13 +271,17 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
                                or _mentions_actor(event.target, needle)):
                 continue
             type_counts[event.type] += 1
-            _add_event(groups, event, label, options)
+            if event.negated:
+                negated_counts[event.type] += 1
+            group = _add_event(groups, event, label, options)
+            place = event.start / length
+            positions[id(group)] = min(positions.get(id(group), place), place)
             if event.date is not None:
                 timeline.append(TimelineItem(event.date.value, event.date.precision,
                                              _event_summary(event), label))
             elif published is not None:
                 timeline.append(TimelineItem(published.isoformat(), "day",
-                                             _event_summary(event) + " (reported)", label))
+                                             _event_summary(event), label, reported=True))
         for quote in analysis.quotes:
             if needle and not (quote.speaker and needle in quote.speaker.name.casefold()):
                 continue
@@ -244,15 +292,23 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
     actors = [ActorLine(k[0], k[1], k[2], k[3], actor_mentions[k], actor_articles[k])
               for k in ordered_actors[: options.max_actors]]
     rank = {t: i for i, t in enumerate(PLOVER_ORDER)}
-    # Most-evidenced pairs first; among equals, the coder's surest reading. Both source and
-    # target known beats a one-sided event: that is what "who did what to whom" asks.
+    # Most-evidenced groups first. Among equals, "who did what to whom" beats a lone actor's
+    # act, then the story's own order: news puts what matters most first, so the evidence
+    # nearest an article's top leads (then the coder's surest reading).
     ordered_groups = sorted(
         groups.values(),
-        key=lambda g: (-len(g.items), g.target == "—", -max(i.confidence for i in g.items),
-                       g.source, g.target, rank.get(g.type, 99)))[: options.max_groups]
+        key=lambda g: (-g.count, g.target == "—" and " & " not in g.source,
+                       round(positions.get(id(g), 1.0), 3),
+                       -max(i.confidence for i in g.items),
+                       g.source, g.target, rank.get(g.type, 99), g.negated),
+    )[: options.max_groups]
     for group in ordered_groups:
         group.items.sort(key=lambda i: (i.date or "", -i.confidence))
-    timeline.sort(key=lambda t: (t.date, t.summary))
+    if len(set(days)) < 2:
+        # Every report is from one day: an undated event "reported" on it repeats the
+        # events section and says nothing about when it happened.
+        timeline = [t for t in timeline if not t.reported]
+    timeline.sort(key=lambda t: (t.date, t.reported, t.summary))
     timeline = _dedupe_timeline(timeline)
     if len(timeline) > options.max_timeline:  # keep the latest: a brief is about now
         timeline = timeline[-options.max_timeline:]
@@ -269,6 +325,8 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
         timeline=timeline,
         trending=_trending(dated_mentions),
         event_types={t: type_counts[t] for t in PLOVER_ORDER if type_counts[t]},
+        negated_types={t: negated_counts[t] for t in PLOVER_ORDER if negated_counts[t]},
+        source=labels[0] if len(labels) == 1 else None,
     )
 
 
@@ -286,17 +344,24 @@ def _best_readings(events: Sequence[Event], min_confidence: float) -> list[Event
                tuple(a.name for a in event.target))
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
-    return sorted(best.values(), key=lambda e: (e.start, -e.confidence))
+    targeted = {(e.start, tuple(a.name for a in e.source), e.type, e.negated)
+                for e in best.values() if e.target}
+    # "Ukraine: REJECT" beside "Ukraine → Russia: REJECT" from the same sentence tells the
+    # reader nothing the targeted reading does not; it only doubles the line.
+    kept = [e for e in best.values() if e.target or
+            (e.start, tuple(a.name for a in e.source), e.type, e.negated) not in targeted]
+    return sorted(kept, key=lambda e: (e.start, -e.confidence))
 
 
-def _add_event(groups: dict[tuple[str, str, str], EventGroup], event: Event, label: str,
-               options: BriefOptions) -> None:
-    key = (_side(event.source), _side(event.target), event.type)
-    group = groups.setdefault(key, EventGroup(key[0], key[1], key[2]))
-    if len(group.items) >= options.max_events_per_group:
-        return
+def _add_event(groups: dict[tuple[str, str, str, bool], EventGroup], event: Event, label: str,
+               options: BriefOptions) -> EventGroup:
+    key = (_side(event.source), _side(event.target), event.type, event.negated)
+    group = groups.setdefault(key, EventGroup(key[0], key[1], key[2], negated=event.negated))
     if any(i.sentence == event.sentence for i in group.items):
-        return
+        return group
+    group.count += 1
+    if len(group.items) >= options.max_events_per_group:
+        return group
     group.items.append(EventItem(
         type=event.type,
         date=event.date.value if event.date else None,
@@ -309,6 +374,7 @@ def _add_event(groups: dict[tuple[str, str, str], EventGroup], event: Event, lab
         confidence=event.confidence,
         location=event.location.name if event.location else None,
     ))
+    return group
 
 
 def _add_quote(speakers: dict[tuple[str, str | None, str | None], SpeakerQuotes], quote: Quote,
