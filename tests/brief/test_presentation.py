@@ -206,3 +206,29 @@ def test_html_marks_the_words_that_coded_each_reading() -> None:
                                 text=twice)], text=twice)
     # Two "met": no mark rather than one that may point at the wrong clause.
     assert "<mark>" not in render(build_brief([analysis]), "html")
+
+
+def test_over_several_articles_an_undated_item_says_when_it_was_reported() -> None:
+    later = _article([_event(DEMAND, "REQUEST", (ORSK,), (HALDEN,), trigger="demanded",
+                             text=DEMAND, when=DateRef("2026-04-01", "day", "last week"))],
+                     text=DEMAND + " ", title="Orsk insists", day=date(2026, 4, 12))
+    brief = build_brief([STORY, later])
+    [group] = [g for g in brief.groups if g.type == "REQUEST"]
+    # The same sentence twice is one piece of evidence, however many articles carry it.
+    assert group.count == 1 and [i.published for i in group.items] == ["2026-04-07"]
+    again = _article([_event("Orsk renewed its demand.", "REQUEST", (ORSK,), (HALDEN,),
+                             trigger="renewed", text="Orsk renewed its demand.",
+                             when=DateRef("2026-04-01", "day", "last week"))],
+                     text="Orsk renewed its demand.", title="Orsk insists",
+                     day=date(2026, 4, 12))
+    brief = build_brief([STORY, again], BriefOptions(max_events_per_group=1))
+    [group] = [g for g in brief.groups if g.type == "REQUEST"]
+    assert group.count == 2 and len(group.items) == 1
+    brief = build_brief([STORY, again])
+    [group] = [g for g in brief.groups if g.type == "REQUEST"]
+    # In time order: the dated 1 April before the undated sentence reported on 7 April.
+    assert [i.date or i.published for i in group.items] == ["2026-04-01", "2026-04-07"]
+    text = render(brief, "text")
+    assert "reported 2026-04-07 (“demanded”)" in text
+    assert "undated" not in text
+    assert "undated (“demanded”)" in render(build_brief([STORY]), "text")

@@ -78,6 +78,8 @@ class EventItem:
     article: str
     confidence: float
     location: str | None
+    # The article's publication day: when an event its text does not date was reported.
+    published: str | None = None
 
 
 @dataclass(slots=True)
@@ -235,6 +237,7 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
     days: list[date] = []
     dated_mentions: list[tuple[date, str]] = []
     positions: dict[int, float] = {}  # group -> earliest place of its evidence in an article
+    evidence: dict[int, set[str]] = {}  # group -> its sentences, past the items' limit too
     used_articles = 0
     labels: list[str] = []
 
@@ -273,7 +276,7 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
             type_counts[event.type] += 1
             if event.negated:
                 negated_counts[event.type] += 1
-            group = _add_event(groups, event, label, options)
+            group = _add_event(groups, evidence, event, analysis, options)
             place = event.start / length
             positions[id(group)] = min(positions.get(id(group), place), place)
             if event.date is not None:
@@ -303,7 +306,8 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
                        g.source, g.target, rank.get(g.type, 99), g.negated),
     )[: options.max_groups]
     for group in ordered_groups:
-        group.items.sort(key=lambda i: (i.date or "", -i.confidence))
+        # In time order: by its own date, else by when it was reported.
+        group.items.sort(key=lambda i: (i.date or i.published or "", -i.confidence))
     if len(set(days)) < 2:
         # Every report is from one day: an undated event "reported" on it repeats the
         # events section and says nothing about when it happened.
@@ -353,15 +357,19 @@ def _best_readings(events: Sequence[Event], min_confidence: float) -> list[Event
     return sorted(kept, key=lambda e: (e.start, -e.confidence))
 
 
-def _add_event(groups: dict[tuple[str, str, str, bool], EventGroup], event: Event, label: str,
+def _add_event(groups: dict[tuple[str, str, str, bool], EventGroup],
+               evidence: dict[int, set[str]], event: Event, analysis: Analysis,
                options: BriefOptions) -> EventGroup:
     key = (_side(event.source), _side(event.target), event.type, event.negated)
     group = groups.setdefault(key, EventGroup(key[0], key[1], key[2], negated=event.negated))
-    if any(i.sentence == event.sentence for i in group.items):
+    sentences = evidence.setdefault(id(group), set())
+    if event.sentence in sentences:  # a syndicated copy is no further evidence
         return group
+    sentences.add(event.sentence)
     group.count += 1
     if len(group.items) >= options.max_events_per_group:
         return group
+    published = analysis.article.published
     group.items.append(EventItem(
         type=event.type,
         date=event.date.value if event.date else None,
@@ -370,9 +378,10 @@ def _add_event(groups: dict[tuple[str, str, str, bool], EventGroup], event: Even
         future=event.future,
         trigger=event.trigger,
         sentence=event.sentence,
-        article=label,
+        article=_article_label(analysis),
         confidence=event.confidence,
         location=event.location.name if event.location else None,
+        published=published.isoformat() if published else None,
     ))
     return group
 

@@ -34,8 +34,13 @@ BriefFormat = Literal["text", "markdown", "json", "html"]
 WIDTH = 100
 
 
-def _when(item: EventItem) -> str:
-    return item.date if item.date else "undated"
+def when(item: EventItem, several: bool) -> str:
+    """The event's own date; else, in a brief over several articles, the day it was
+    reported (by when it had happened); else "undated". In a one-article brief the header
+    gives that day already."""
+    if item.date:
+        return item.date
+    return f"reported {item.published}" if several and item.published else "undated"
 
 
 def _flags(item: EventItem) -> str:
@@ -140,8 +145,9 @@ def _lines(brief: Brief, markdown: bool) -> list[str]:
         for item in g.items:
             place = f" in {esc(item.location)}" if item.location else ""
             origin = f" ({esc(item.article)})" if source else ""
-            out.extend(emit(sub, f"{_when(item)}{place}{_flags(item)} (“{esc(item.trigger)}”): "
-                                 f"“{esc(_plain(item.sentence))}”{origin}"))
+            out.extend(emit(sub, f"{when(item, source)}{place}{_flags(item)} "
+                                 f"(“{esc(item.trigger)}”): “{esc(_plain(item.sentence))}”"
+                                 f"{origin}"))
     if not brief.groups:
         out.append(f"{bullet}no events found")
 
@@ -157,9 +163,9 @@ def _lines(brief: Brief, markdown: bool) -> list[str]:
 
     out.append(h2("Timeline"))
     for t in brief.timeline:
-        when = t.date + ("" if t.precision == "day" else f" ({t.precision})")
-        when += " (reported)" if t.reported else ""
-        out.extend(emit(bullet, f"{when}: {esc(t.summary)}"
+        day = t.date + ("" if t.precision == "day" else f" ({t.precision})")
+        day += " (reported)" if t.reported else ""
+        out.extend(emit(bullet, f"{day}: {esc(t.summary)}"
                                 + (f" — {esc(t.article)}" if source else "")))
     if not brief.timeline:
         out.append(f"{bullet}nothing dated")
@@ -199,7 +205,7 @@ def _html(brief: Brief) -> str:
     env.filters["quote"] = quote_text
     env.filters["plain"] = _plain
     env.filters["marked"] = marked
-    env.globals.update(status_label=status_label, type_label=type_label,
+    env.globals.update(status_label=status_label, type_label=type_label, when=when,
                        summary_line=summary_line, types_line=types_line)
     return env.get_template("brief.html").render(brief=brief, source=brief.articles != 1)
 
