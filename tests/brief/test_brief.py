@@ -127,8 +127,11 @@ def test_bare_groups_are_not_key_or_trending_actors() -> None:
                                             [Span(0, 4, "Mira")]))
         analysis.actors.append(ActorMention("a4", "Estonian negotiators", "group", "EST",
                                             "GOV", [Span(20, 25, "Tomas")]))
+        analysis.actors.append(ActorMention("a5", "companies", "organization", "NOR", "BUS",
+                                            [Span(0, 4, "Mira")]))
         corpus.append(analysis)
     brief = build_brief(corpus, BriefOptions(since=date(2026, 3, 1)))
     names = [a.name for a in brief.actors]
     assert "delegations" not in names and "Estonian negotiators" in names
+    assert "companies" not in names
     assert "delegations" not in [t.name for t in brief.trending]

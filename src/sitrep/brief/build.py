@@ -256,9 +256,10 @@ def build_brief(analyses: Sequence[Analysis], options: BriefOptions | None = Non
             days.append(published)
         for actor in analysis.actors:
             if (actor.country is None and (actor.sector is None or actor.kind == "group")) \
-                    or (actor.kind == "group" and actor.name == actor.name.lower()):
+                    or actor.name == actor.name.lower():
                 # A name the KB could not place, or a bare "police", "delegations",
-                # "people" (no owner names whose): kept in the analysis and in events, but
+                # "people", "companies" (no owner names whose; a name with no capital is a
+                # common noun, whatever its kind): kept in the analysis and in events, but
                 # not what an analyst means by a key or trending actor.
                 continue
             key = (actor.name, actor.country, actor.sector, actor.kind)

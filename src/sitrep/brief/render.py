@@ -102,7 +102,7 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 def _heading(title: str, level: int, markdown: bool) -> str:
     if markdown:
-        return ("\n" if level > 1 else "") + "#" * level + " " + title
+        return ("\n" if level > 1 else "") + "#" * level + " " + title + "\n"
     rule = ("=" if level == 1 else "-") * len(title)
     return ("\n" if level > 1 else "") + f"{title}\n{rule}"
 
@@ -125,7 +125,8 @@ def _lines(brief: Brief, markdown: bool) -> list[str]:
     sub = "  - " if markdown else "      "
     out = [h1(esc(brief.title)), esc(summary_line(brief))]
     if brief.event_types or brief.negated_types:
-        out.append(types_line(brief))
+        # Markdown joins adjacent lines into one paragraph: a blank line keeps them apart.
+        out.extend(["", types_line(brief)] if markdown else [types_line(brief)])
 
     # One article: the header names it, and repeating it on every line is noise.
     source = brief.articles != 1
