@@ -232,3 +232,9 @@ def test_over_several_articles_an_undated_item_says_when_it_was_reported() -> No
     assert "reported 2026-04-07 (“demanded”)" in text
     assert "undated" not in text
     assert "undated (“demanded”)" in render(build_brief([STORY]), "text")
+
+
+def test_markdown_header_lines_stay_separate_paragraphs() -> None:
+    lines = render(build_brief([STORY], BriefOptions(title="Border")), "markdown").splitlines()
+    assert lines[:5] == ["# Border", "", "1 article (Border talks), 2026-04-07", "",
+                         "Events: AGREE 1, REQUEST 1, REJECT 1; negated: RETREAT 1"]

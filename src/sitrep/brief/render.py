@@ -126,7 +126,7 @@ def _lines(brief: Brief, markdown: bool) -> list[str]:
     out = [h1(esc(brief.title)), esc(summary_line(brief))]
     if brief.event_types or brief.negated_types:
         # Markdown joins adjacent lines into one paragraph: a blank line keeps them apart.
-        out.extend(["", types_line(brief)] if markdown else [types_line(brief)])
+        out.extend(["", types_line(brief)] if markdown else _wrap(types_line(brief), ""))
 
     # One article: the header names it, and repeating it on every line is noise.
     source = brief.articles != 1
