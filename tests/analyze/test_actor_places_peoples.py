@@ -46,6 +46,21 @@ def test_a_city_as_venue_or_destination_is_no_actor(text: str) -> None:
     assert "Nairobi" not in actors(text)
 
 
+@pytest.mark.parametrize("text", [
+    "The pact was the first since the 2019 Nairobi summit between the two presidents.",
+    "Negotiators said the Doha talks would resume after the holiday.",
+    "Both sides accused each other of breaching the Minsk agreements.",
+])
+def test_a_capital_naming_a_meeting_or_accord_is_no_actor(text: str) -> None:
+    assert not {"Kenya", "Qatar", "Belarus"} & names(text)
+
+
+def test_a_capital_as_agent_beside_a_meeting_named_by_its_venue() -> None:
+    found = actors("Nairobi rejected the outcome of the Doha talks.")
+    assert found.get("Nairobi") == ("KEN", "GOV")
+    assert "Doha" not in found
+
+
 def test_a_stance_prefix_names_no_actor() -> None:
     found = actors("An anti-Kenya campaigner was detained in Cairo.")
     assert "Kenya" not in found

@@ -243,3 +243,12 @@ def test_threat_and_complaint_targets(parsed_analyzer: Analyzer) -> None:
     event = _top(parsed_analyzer, "Modi said India would act again if Pakistan sheltered the "
                                   "militants.")
     assert event.type == "THREATEN" and _countries(event.target) == {"PAK"}
+
+
+def test_a_refusal_is_made_when_stated_and_the_refused_act_stays_future(
+        analyzer: Analyzer) -> None:
+    found = _events(analyzer, "Ruritania said it will not withdraw its troops from the border.")
+    refusal = [e for e in found if e.type == "REJECT"]
+    refused = [e for e in found if e.type == "RETREAT"]
+    assert refusal and not any(e.future for e in refusal)
+    assert refused and all(e.future and e.negated for e in refused)

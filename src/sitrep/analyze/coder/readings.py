@@ -104,9 +104,9 @@ def readings(kind: str, mode: str | None, lemma: str, rule_confidence: float,
     """
     events: list[Event] = []
 
-    def add(reading: str, negated: bool, score: float) -> None:
+    def add(reading: str, negated: bool, score: float, planned_act: bool = future) -> None:
         own = mode if reading == kind else None  # a derived reading: no mode
-        events.append(Event(reading, own, source, target, None, None, negated, future,
+        events.append(Event(reading, own, source, target, None, None, negated, planned_act,
                             max(0.01, min(0.99, score)), "", 0, 0, trigger_text))
 
     negated = framing.negated
@@ -145,9 +145,10 @@ def readings(kind: str, mode: str | None, lemma: str, rule_confidence: float,
             planned or any(w in _VOLITIONAL for w in before_words)
             or ("did" in before_words and kind in _STANCES)
             or (kind == "AGREE" and any(w in _FAILED for w in before_words))):
-        # "will not withdraw", "would not hand over": a refusal. A negated past act
-        # ("has not withdrawn") keeps its type, negated.
-        add("REJECT", False, confidence - 0.02)
+        # "will not withdraw", "would not hand over": a refusal. The refusal is made when it
+        # is stated, so it is not future (the refused act stays future, negated). A negated
+        # past act ("has not withdrawn") keeps its type, negated.
+        add("REJECT", False, confidence - 0.02, planned_act=False)
         confidence -= 0.2
     elif planned and not framing.governed and not framing.purpose and not negated and \
             kind in COOPERATIVE - {"AGREE"}:

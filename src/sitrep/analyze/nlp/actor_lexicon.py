@@ -49,6 +49,7 @@ class ActorWords:
     equipment: frozenset[str]
     motion_words: frozenset[str]
     collective_heads: frozenset[str]
+    event_name_heads: frozenset[str]
 
 
 @cache

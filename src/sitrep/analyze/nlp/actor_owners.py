@@ -148,6 +148,9 @@ def owner_mentions(finder: ActorFinder, doc: Doc, owners: list[Owner], published
             continue
         surface = doc[owner.start:owner.end].text
         locative = after_locative(finder.words, doc, owner.start)
+        if surface in finder.capitals and owner.end < len(doc) and \
+                doc[owner.end].lower_ in finder.words.event_name_heads:
+            locative = True  # "the Helsinki summit", "the Doha talks": the venue
         if locative and surface in finder.capitals and \
                 capital_is_recipient(finder.words, doc, owner.start):
             locative = False  # "deliver the batteries to Kyiv": its government
