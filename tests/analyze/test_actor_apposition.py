@@ -35,3 +35,15 @@ def test_a_relative_clause_is_no_apposition() -> None:
 def test_a_role_that_opens_a_clause_is_no_apposition() -> None:
     found = actors("The talks will go on, Lina Haddad, the Jordanian diplomat said.", ON)
     assert found["Lina Haddad"][1] is None
+
+
+def test_the_head_of_a_body_named_before_the_name_is_the_body_s_person() -> None:
+    # The talks are in Doha; the delegation's head is not Qatar's.
+    found = actors("The head of the M23 delegation, Corneille Bisimwa, told reporters in Doha "
+                   "that the talks would go on.", ON)
+    assert found["Corneille Bisimwa"] == ("COD", "REB")
+
+
+def test_a_name_after_a_body_without_a_head_word_is_left_alone() -> None:
+    found = actors("Members met the M23 delegation, Corneille Bisimwa said in Doha.", ON)
+    assert found.get("Corneille Bisimwa", (None, None))[1] != "REB"

@@ -11,6 +11,11 @@ they are), and only a tight apposition: a comma right after the name; before the
 word nothing but articles, lower-case modifiers ("leading", "senior", "best-known") and a
 possessive owner ("Algeria's"); right after it a comma or the end of the sentence. "Karim,
 who met the minister, ..." and "Karim, the minister said" are not appositions.
+
+The reverse order, a body's head introduced before the name ("the head of the M23
+delegation, Benjamin Mbonimpa, told reporters"), gives the name the body's country and
+sector: someone who heads, leads or speaks for a body belongs to it, wherever the story
+happens to take place.
 """
 
 from __future__ import annotations
@@ -33,9 +38,16 @@ CLOSERS = frozenset({",", ".", ";", ":", "!", "?", ")"})
 
 POSSESSIVES = frozenset({"'s", "’s"})
 
+HEAD_WORDS = frozenset({"head", "leader", "chief", "chairman", "chairwoman", "chair",
+                        "spokesman", "spokeswoman", "spokesperson", "commander", "director",
+                        "president", "secretary-general", "envoy", "representative"})
+"""Role words that make "the X of [body], [Name]," the body's own person."""
+
 
 def merge_appositives(doc: Doc, mentions: list[Mention]) -> None:
-    """Complete each unknown name followed by an appositive role, in place."""
+    """Complete each unknown name followed by an appositive role, or preceded by the head
+    of a body, in place."""
+    _merge_heads_before(doc, mentions)
     tv = tokens_of(doc)
     not_names = load_actor_words().not_names
     n = len(tv.text)
@@ -83,3 +95,30 @@ def merge_appositives(doc: Doc, mentions: list[Mention]) -> None:
         actor.sector = sector
         actor.country = actor.country or country or owner_country
         role.actor = actor
+
+
+def _merge_heads_before(doc: Doc, mentions: list[Mention]) -> None:
+    """"the head of the M23 delegation, Benjamin Mbonimpa,": the unknown name takes the
+    body's country and sector (module doc). The body is the mention right before the
+    comma, an organisation or group; "of" (and "the") joins it to a head word."""
+    tv = tokens_of(doc)
+    n = len(tv.text)
+    for index, person in enumerate(mentions):
+        actor = person.actor
+        if index == 0 or actor is None or actor.kind != "person" or \
+                actor.sector is not None or person.via != "name" or person.start < 4 or \
+                tv.text[person.start - 1] != "," or \
+                (person.end < n and tv.text[person.end] not in CLOSERS):
+            continue
+        body = mentions[index - 1]
+        owner = body.actor
+        if owner is None or owner.kind not in ("organization", "group") or \
+                owner.sector is None or body.end != person.start - 1:
+            continue
+        j = body.start - 1
+        if j > 0 and tv.lower[j] == "the":
+            j -= 1
+        if j < 1 or tv.lower[j] != "of" or tv.lower[j - 1] not in HEAD_WORDS:
+            continue
+        actor.sector = owner.sector
+        actor.country = actor.country or owner.country
