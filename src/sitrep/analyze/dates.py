@@ -500,7 +500,7 @@ def _rule_starts(text: str) -> list[list[int] | None]:
     return [None, months + weekdays,
             weekdays + [m.start() for m in _DIGIT.finditer(text)]
             + [m.start() for m in _THE_DAY.finditer(text)],
-            months + word_starts(text, _PERIOD_WORDS)] + [None] * (len(_RULES) - 3)
+            months + word_starts(text, _PERIOD_WORDS)] + [None] * (len(_RULES) - 4)
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
