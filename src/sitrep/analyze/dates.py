@@ -495,7 +495,8 @@ _PERIOD_WORDS = ("early", "mid", "late", "Early", "Mid", "Late")
 
 
 def _rule_starts(text: str) -> list[list[int] | None]:
-    """Per rule of ``_RULES``, the positions its matches can begin at (None: try all)."""
+    """Per rule of ``_RULES``, in its order, the positions its matches can begin at (None:
+    try all). tests/analyze/test_match_starts.py holds each against a full scan."""
     months, weekdays = _MONTH_STARTS(text), _WEEKDAY_STARTS(text)
     return [None, months + weekdays,
             weekdays + [m.start() for m in _DIGIT.finditer(text)]
