@@ -33,6 +33,7 @@ from typing import Literal
 
 from dateutil import parser as dateutil_parser
 
+from sitrep.analyze.match_starts import NameStarts, matches_at, word_starts
 from sitrep.errors import InvalidDate
 from sitrep.models import DateRef, Precision
 
@@ -482,6 +483,27 @@ _NEEDLES: dict[Resolver, re.Pattern[str]] = {
 }
 
 
+# Where the three written-date rules can begin (so only there are they tried): at a month
+# or weekday name (an optional "Friday, " opens them), at a day number or "the" before one,
+# at "early"/"mid"/"late" before a month.
+_MONTH_STARTS = NameStarts(_MONTH, _FULL_MONTHS + _ABBR_MONTHS + _UPPER_MONTHS)
+_WEEKDAY_STARTS = NameStarts(_WEEKDAY_OPT.removesuffix("?"),
+                             [f for forms in _INFO.WEEKDAYS for f in forms])
+_DIGIT = re.compile(r"\d")
+_THE_DAY = re.compile(r"the(?=\s+\d)")
+_PERIOD_WORDS = ("early", "mid", "late", "Early", "Mid", "Late")
+
+
+def _rule_starts(text: str) -> list[list[int] | None]:
+    """Per rule of ``_RULES``, in its order, the positions its matches can begin at (None:
+    try all). tests/analyze/test_match_starts.py holds each against a full scan."""
+    months, weekdays = _MONTH_STARTS(text), _WEEKDAY_STARTS(text)
+    return [None, months + weekdays,
+            weekdays + [m.start() for m in _DIGIT.finditer(text)]
+            + [m.start() for m in _THE_DAY.finditer(text)],
+            months + word_starts(text, _PERIOD_WORDS)] + [None] * (len(_RULES) - 4)
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every temporal expression in ``text``, in order, normalised against ``published``.
 
@@ -492,13 +514,18 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """
     claims: list[tuple[int, int, DateRef | None]] = []
     needles_found: dict[re.Pattern[str], bool] = {}
-    for pattern, resolve in _RULES:
+    rule_starts: list[list[int] | None] | None = None
+    for number, (pattern, resolve) in enumerate(_RULES):
         needle = _NEEDLES[resolve]
         if needle not in needles_found:
             needles_found[needle] = needle.search(text) is not None
         if not needles_found[needle]:
             continue
-        for m in pattern.finditer(text):
+        if resolve is _resolve_written or resolve is _resolve_month_year:
+            rule_starts = rule_starts or _rule_starts(text)
+        starts = rule_starts[number] if rule_starts else None
+        for m in pattern.finditer(text) if starts is None else \
+                matches_at(pattern, text, starts):
             start = m.start("expr") if "expr" in pattern.groupindex else m.start()
             ref = resolve(m, text, published)
             if ref is not None and start != m.start():

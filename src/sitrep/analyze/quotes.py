@@ -74,9 +74,8 @@ def _straight_pairs(text: str, mark: str, start: int, end: int) -> list[tuple[in
     """Pairs of a straight mark inside text[start:end]; an apostrophe (letter on both sides,
     or a plural possessive) is not a mark."""
     positions: list[int] = []
-    for i in range(start, end):
-        if text[i] != mark:
-            continue
+    i = start - 1
+    while (i := text.find(mark, i + 1, end)) >= 0:  # the marks only, not every character
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if mark == "'" and (_is_word_char(before) and (_is_word_char(after) or after in " ,.;")):
@@ -85,11 +84,15 @@ def _straight_pairs(text: str, mark: str, start: int, end: int) -> list[tuple[in
     return [(positions[k], positions[k + 1]) for k in range(0, len(positions) - 1, 2)]
 
 
+_CURLY_SINGLE = re.compile("[‘’]")
+_DOUBLE_MARK = re.compile("[" + re.escape("".join(_OPEN_DOUBLE)) + '"]')
+
+
 def _curly_single_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
-    for i in range(start, end):
-        ch = text[i]
+    for found in _CURLY_SINGLE.finditer(text, start, end):  # the marks only
+        i, ch = found.start(), found[0]
         if ch == "‘":
             opened = i
         elif ch == "’" and opened is not None:
@@ -105,7 +108,8 @@ def find_quoted(text: str) -> list[QuotedStretch]:
     outer: list[tuple[int, int, str]] = []
     i = 0
     n = len(text)
-    while i < n:
+    while (mark := _DOUBLE_MARK.search(text, i)) is not None:  # the next mark, not each char
+        i = mark.start()
         ch = text[i]
         if ch in _OPEN_DOUBLE:
             close = _OPEN_DOUBLE[ch]
@@ -139,7 +143,6 @@ def find_quoted(text: str) -> list[QuotedStretch]:
             outer.append((i + 1, j, ch))
             i = j + 1
             continue
-        i += 1
     stretches = [QuotedStretch(s, e, m) for s, e, m in outer]
     covered = [(s, e) for s, e, _ in outer]
     for s, e, _ in outer:

@@ -9,9 +9,10 @@ nouns, whatever their spelling shares with a verb.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -161,15 +162,37 @@ def _candidates(lexicon: Lexicon, doc: Doc, start: int, end: int,
     quotation. Shared by :func:`find_triggers` and :func:`may_code`, so that what the
     parser is spared is exactly what the coder would never read."""
     in_mention = {k for m in mentions for k in range(m.start, m.end)}
-    start_char = view.idx[start]
-    end_char = view.idx[end - 1] + len(view.text[end - 1]) if end > start else start_char
-    dated = [(d.start, d.end) for d in doc._.sitrep_dates or []
-             if d.start < end_char and d.end > start_char]
-    spans = dated + [(q.start, q.end) for q in quoted]
+    spans = [(q.start, q.end) for q in quoted]
     idx = view.idx
-    ruled = _rule_words(lexicon, doc, view)
+    ruled = _undated_rule_words(lexicon, doc, view)
     return [i for i in ruled[bisect_left(ruled, start):bisect_left(ruled, end)]
             if i not in in_mention and not any(a <= idx[i] < b for a, b in spans)]
+
+
+def _undated_rule_words(lexicon: Lexicon, doc: Doc, view: TokenView) -> list[int]:
+    """:func:`_rule_words` less those in a date ("on March 3"), found once per doc and
+    its date list (a token of a sentence can only be in a date that reaches into it, so
+    the sentence need not pick its dates first)."""
+    dates = doc._.sitrep_dates or []
+    key = f"sitrep_undated_rule_words_{id(lexicon)}"
+    known: tuple[list[Any], list[int]] | None = doc.user_data.get(key)
+    if known is not None and known[0] is dates:
+        return known[1]
+    merged: list[list[int]] = []
+    for a, b in sorted((d.start, d.end) for d in dates):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    idx = view.idx
+    found = []
+    for i in _rule_words(lexicon, doc, view):
+        k = bisect_right(starts, idx[i]) - 1
+        if k < 0 or idx[i] >= merged[k][1]:
+            found.append(i)
+    doc.user_data[key] = (dates, found)
+    return found
 
 
 def _rule_words(lexicon: Lexicon, doc: Doc, view: TokenView) -> list[int]:

@@ -25,6 +25,7 @@ import spacy
 from spacy.language import Language
 from thinc.api import NumpyOps
 
+from sitrep.analyze.nlp.lemma_table import cache_lemmas
 from sitrep.errors import AnalysisError
 from sitrep.settings import Settings
 
@@ -68,6 +69,7 @@ def load_model(path: Path) -> Language:
             nlp.remove_pipe(name)
     if one_blas_thread():
         use_numpy_products(nlp)
+    cache_lemmas(nlp)
     return nlp
 
 

@@ -162,19 +162,34 @@ def sentences_of(doc: Doc) -> list[Span]:
     return cached
 
 
+# ``doc._.name`` builds a new accessor object on every read (about a microsecond); the
+# components read the text and the token view hundreds of times a doc, so both are also
+# kept under these plain ``doc.user_data`` keys once known.
+_TEXT_KEY = "sitrep_text_known"
+_TOKENS_KEY = "sitrep_tokens_known"
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    known: str | None = doc.user_data.get(_TEXT_KEY)
+    if known is not None:
+        return known
     cached: str | None = doc._.sitrep_text
     if cached is None:
         cached = doc.text
         doc._.sitrep_text = cached
+    doc.user_data[_TEXT_KEY] = cached
     return cached
 
 
 def tokens_of(doc: Doc) -> TokenView:
     """The doc's :class:`TokenView`, built once and shared by the components."""
+    known: TokenView | None = doc.user_data.get(_TOKENS_KEY)
+    if known is not None:
+        return known
     cached: TokenView | None = doc._.sitrep_tokens
     if cached is None:
         cached = TokenView.of(doc)
         doc._.sitrep_tokens = cached
+    doc.user_data[_TOKENS_KEY] = cached
     return cached
