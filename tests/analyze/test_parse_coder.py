@@ -257,3 +257,51 @@ def test_a_target_search_passes_over_the_source_own_pronoun(rule_analyzer: Analy
     event = by_type(found, "MOBILIZE")
     assert countries(event.source) == {"CHL"}
     assert countries(event.target) == {"PER"}
+
+
+def _parsed_with_tense(analyzer: Analyzer, rows: list[Row], tenses: dict[int, str]) -> list[Event]:
+    """As :func:`parsed`, with a Tense feature on the given tokens."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][2] != "punct" for i in range(len(rows))]
+    morphs = [f"Tense={tenses[i]}" if i in tenses else "" for i in range(len(rows))]
+    doc = Doc(analyzer.nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows],
+              deps=[r[2] for r in rows], pos=[r[3] for r in rows],
+              lemmas=[r[4] for r in rows], morphs=morphs)
+    doc._.sitrep_published = ON
+    for name, component in analyzer.nlp.pipeline:
+        if name.startswith("sitrep_"):
+            doc = component(doc)
+    found: list[Event] = doc._.sitrep_events
+    return found
+
+
+# "Kenya demanded that the rebels halt the offensive and called on Uganda to withdraw",
+# parsed as parsers often do: "called" hung on the subjunctive "halt".
+_DEMAND_AND_CALL: list[Row] = [
+    ("Kenya", 1, "nsubj", "PROPN", "Kenya"), ("demanded", 1, "ROOT", "VERB", "demand"),
+    ("that", 5, "mark", "SCONJ", "that"), ("the", 4, "det", "DET", "the"),
+    ("rebels", 5, "nsubj", "NOUN", "rebel"), ("halt", 1, "ccomp", "VERB", "halt"),
+    ("the", 7, "det", "DET", "the"), ("offensive", 5, "obj", "NOUN", "offensive"),
+    ("and", 9, "cc", "CCONJ", "and"), ("called", 5, "conj", "VERB", "call"),
+    ("on", 11, "case", "ADP", "on"), ("Uganda", 9, "obl", "PROPN", "Uganda"),
+    ("to", 13, "mark", "PART", "to"), ("withdraw", 9, "xcomp", "VERB", "withdraw"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_a_past_conjunct_of_a_subjunctive_joins_the_reporting_verb(
+        rule_analyzer: Analyzer) -> None:
+    found = _parsed_with_tense(rule_analyzer, _DEMAND_AND_CALL,
+                               {1: "Past", 5: "Pres", 9: "Past"})
+    calls = [e for e in found if e.trigger.startswith("called")]
+    assert calls and all(countries(e.source) == {"KEN"} for e in calls)
+    assert countries(by_type(found, "RETREAT").source) == {"UGA"}  # "called on Uganda to"
+
+
+def test_a_conjunct_in_the_clause_s_own_tense_keeps_the_clause_s_subject(
+        rule_analyzer: Analyzer) -> None:
+    # "Kenya demanded that the rebels halted ... and called ...": the same tense, one clause
+    found = _parsed_with_tense(rule_analyzer, _DEMAND_AND_CALL,
+                               {1: "Past", 5: "Past", 9: "Past"})
+    calls = [e for e in found if e.trigger.startswith("called")]
+    assert all(countries(e.source) != {"KEN"} for e in calls)

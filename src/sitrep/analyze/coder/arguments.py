@@ -216,14 +216,41 @@ def _subject_tokens(verb: Token, limit: int = 4) -> tuple[list[Token], bool]:
             return [current.head], False
         if current.dep_ in {"xcomp", "conj", "advcl"} and current.head.i != current.i:
             if current.dep_ == "xcomp":
-                # Object control: "urged Iran to return" -> Iran does the returning.
-                objects = [c for c in current.head.children if c.dep_ in _OBJECTS]
+                # Object control: "urged Iran to return" -> Iran does the returning; so
+                # does "called on Iran to return" (the object behind "on"/"upon").
+                objects = [c for c in current.head.children if c.dep_ in _OBJECTS] or [
+                    c for c in current.head.children
+                    if c.dep_ == "obl" and c.i < current.i and _case_is(c, _CONTROL_CASES)]
                 if objects:
                     return objects[:1], False
+            if current.dep_ == "conj" and _joins_the_reporting_verb(current):
+                current = current.head.head
+                continue
             current = current.head
             continue
         break
     return [], False
+
+
+_CONTROL_CASES = frozenset({"on", "upon"})
+"""Prepositions whose object does what the verb's ``xcomp`` says ("called on X to")."""
+
+
+def _tense(token: Token) -> str:
+    return "".join(token.morph.get("Tense", []))
+
+
+def _joins_the_reporting_verb(conj: Token) -> bool:
+    """Is a past-tense conjunct hung on a present or bare verb of a complement clause in
+    fact the second verb of the clause's past-tense governor? "The council demanded that
+    the rebels halt their offensive and called on Rwanda to withdraw": "called" agrees with
+    "demanded", not with the subjunctive "halt", so the council calls (a parser's
+    attachment slip that tense exposes)."""
+    head = conj.head
+    governor = head.head
+    return head.dep_ == "ccomp" and governor.i != head.i and \
+        _tense(conj) == "Past" and _tense(head) != "Past" and _tense(governor) == "Past" \
+        and not _own_subject(conj)
 
 
 def _negated(token: Token) -> bool:
