@@ -75,9 +75,13 @@ from sitrep.extract.visible_dates import (
     read_day_month_as,
     url_date,
 )
+from sitrep.extract.xpath_guards import install as install_xpath_guards
 from sitrep.models import Article, RawDocument
 
 __all__ = ["extract_html"]
+
+# Same matches, fewer calls into Python from libxml2 (see xpath_guards).
+install_xpath_guards()
 
 _WORDS = re.compile(r"\w+")
 # Dates, labels, a lone month or weekday ("Dec", "Sat") and markup or script that leaked
