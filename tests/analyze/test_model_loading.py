@@ -95,3 +95,25 @@ def test_numpy_products_only_with_one_blas_thread(monkeypatch: pytest.MonkeyPatc
     assert _blas_flags(load_model(SHIPPED_MODEL)) == {True}
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")
     assert _blas_flags(load_model(SHIPPED_MODEL)) == {False}
+
+
+def test_a_grown_vocabulary_is_renewed_and_the_analyses_stay_the_same() -> None:
+    from datetime import date
+
+    from sitrep.models import Article
+
+    articles = [
+        Article(origin=f"a{i}", published=date(2025, 3, 3), text=text) for i, text in enumerate([
+            "Quorvian troops shelled the border town of Zelmarsk on Monday, officials said.",
+            "The Finnish president met the Estonian prime minister in Tallinn on Friday.",
+            "Protesters in Nairobi demanded the resignation of the interior minister.",
+        ])
+    ]
+    renewing = Analyzer()
+    before = list(renewing.analyze_many(articles))
+    renewing.renew_after_lexemes = len(renewing.nlp.vocab) - 1
+    old_pipeline = renewing.nlp
+    after = list(renewing.analyze_many(articles[1:]))
+    assert renewing.renewals == 1 and renewing.nlp is not old_pipeline
+    assert "Zelmarsk" in old_pipeline.vocab and "Zelmarsk" not in renewing.nlp.vocab
+    assert after == before[1:]

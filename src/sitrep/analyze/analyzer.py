@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,6 +25,14 @@ from sitrep.models import ActorMention, Analysis, Article, ResolvedActor, Span
 from sitrep.settings import Settings
 
 __all__ = ["Analyzer", "analyze_text"]
+
+RENEW_AFTER_LEXEMES = 250_000
+"""spaCy's vocabulary keeps every word it has met (a Lexeme and its strings), so a worker that
+reads news for days grows without bound (about 60-80 new words an article at first, fewer
+later). Past this many the pipeline is built afresh, as spaCy's maintainers advise: about
+1.5 CPU-seconds, after some ten thousand articles."""
+RENEW_CHECK_EVERY = 256
+"""Articles between two checks of the vocabulary within one long ``analyze_many`` stream."""
 
 
 class Analyzer:
@@ -37,25 +46,52 @@ class Analyzer:
         from sitrep.analyze.kb import KnowledgeBase
 
         self.settings = settings or Settings()
+        self.renew_after_lexemes = RENEW_AFTER_LEXEMES
+        self.renewals = 0
         try:
             self.kb = KnowledgeBase.load(self.settings.actor_files)
-            model = find_model(self.settings)
-            self.model_path = model
-            self.nlp: Language = build_pipeline(
-                self.kb, load_model(model) if model is not None else None)
-            # Build every lazy table now (gazetteer, lexicon), not inside the first article.
-            self.analyze(Article(origin="<warm-up>", text="The minister met officials in Paris.",
-                                 published=date(2020, 1, 1)))
+            self.model_path = find_model(self.settings)
         except SitrepError:
             raise
         except Exception as exc:  # a broken data file or spaCy setup: say so, once
             raise AnalysisError(f"cannot build the analysis pipeline: {exc}") from exc
+        self.nlp: Language = self._build_pipeline()
 
-    def _doc(self, article: Article) -> Doc:
-        doc = self.nlp.make_doc(article.text)
-        doc._.sitrep_published = article.published
-        doc._.sitrep_text = article.text
-        return doc
+    def _build_pipeline(self) -> Language:
+        try:
+            nlp = build_pipeline(
+                self.kb, load_model(self.model_path) if self.model_path is not None else None)
+            # Build every lazy table now (gazetteer, lexicon), not inside the first article.
+            warm_up = Article(origin="<warm-up>", text="The minister met officials in Paris.",
+                              published=date(2020, 1, 1))
+            next(self._analyses(nlp, [warm_up]))
+        except SitrepError:
+            raise
+        except Exception as exc:  # a broken data file or spaCy setup: say so, once
+            raise AnalysisError(f"cannot build the analysis pipeline: {exc}") from exc
+        return nlp
+
+    def _renew_if_grown(self) -> None:
+        """Build the pipeline afresh once its vocabulary passed ``renew_after_lexemes``
+        (see :data:`RENEW_AFTER_LEXEMES`); the analyses are the same either way."""
+        if len(self.nlp.vocab) > self.renew_after_lexemes:
+            self.nlp = self._build_pipeline()
+            self.renewals += 1
+
+    @staticmethod
+    def _analyses(nlp: Language, articles: Iterable[Article]) -> Iterator[Analysis]:
+        pending: deque[Article] = deque()
+
+        def docs() -> Iterator[Doc]:
+            for article in articles:
+                pending.append(article)
+                doc = nlp.make_doc(article.text)
+                doc._.sitrep_published = article.published
+                doc._.sitrep_text = article.text
+                yield doc
+
+        for doc in nlp.pipe(docs(), batch_size=64):
+            yield _to_analysis(pending.popleft(), doc)
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse one article."""
@@ -63,15 +99,10 @@ class Analyzer:
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """Analyse articles in a stream (spaCy ``pipe``), yielding in input order."""
-        pending: deque[Article] = deque()
-
-        def docs() -> Iterator[Doc]:
-            for article in articles:
-                pending.append(article)
-                yield self._doc(article)
-
-        for doc in self.nlp.pipe(docs(), batch_size=64):
-            yield _to_analysis(pending.popleft(), doc)
+        stream = iter(articles)
+        while chunk := list(islice(stream, RENEW_CHECK_EVERY)):
+            self._renew_if_grown()
+            yield from self._analyses(self.nlp, chunk)
 
     def resolve_actor(self, phrase: str, on: date | None = None) -> ResolvedActor | None:
         """What a short phrase names on a date ("the Kremlin leader" -> Putin); None if
