@@ -324,3 +324,25 @@ def test_region_named_ignores_cities_and_context() -> None:
     assert places_module.region_named("Africa") is not None
     assert places_module.region_named("Ukraine") == Place("Ukraine", "UKR")
     assert places_module.region_named("Hyderabad") is None
+
+
+def _town(text: str, name: str) -> Place:
+    return next(m.place for m in find_places(text) if text[m.start:m.end] == name)
+
+
+def test_a_shared_town_name_follows_the_countries_the_demonyms_name() -> None:
+    # Greenville is a US city and a Liberian one: the US one is the default.
+    assert _town("Flooding closed roads in Greenville on Monday.", "Greenville").country \
+        == "USA"
+    assert _town("Liberian police said clashes broke out in the city of Greenville.",
+                 "Greenville").country == "LBR"
+
+
+def test_a_named_country_outranks_a_demonym() -> None:
+    text = "Liberian officials visited Greenville, South Carolina, in the United States."
+    assert _town(text, "Greenville").country == "USA"
+
+
+def test_a_demonym_does_not_move_a_town_whose_default_country_it_names() -> None:
+    text = "American and Liberian envoys met in Greenville."
+    assert _town(text, "Greenville").country == "USA"

