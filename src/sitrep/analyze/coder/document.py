@@ -4,8 +4,9 @@ trigger's own clause and the place the sentence happens (the ``sitrep_events`` c
 
 :mod:`sitrep.analyze.coder.events` reads one sentence's triggers and parties; this module
 puts each event back into its article: where it happened (not a place of a background
-clause), when (:mod:`sitrep.analyze.event_dates`), and the country unnamed parties take
-from the place or from the police and courts acting.
+clause; for a statement, not a place inside what was said: :mod:`.event_places`), when
+(:mod:`sitrep.analyze.event_dates`), and the country unnamed parties take from the place or
+from the police and courts acting.
 """
 
 from __future__ import annotations
