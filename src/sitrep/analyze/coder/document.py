@@ -4,8 +4,9 @@ trigger's own clause and the place the sentence happens (the ``sitrep_events`` c
 
 :mod:`sitrep.analyze.coder.events` reads one sentence's triggers and parties; this module
 puts each event back into its article: where it happened (not a place of a background
-clause), when (:mod:`sitrep.analyze.event_dates`), and the country unnamed parties take
-from the place or from the police and courts acting.
+clause; for a statement, not a place inside what was said: :mod:`.event_places`), when
+(:mod:`sitrep.analyze.event_dates`), and the country unnamed parties take from the place or
+from the police and courts acting.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.analyze.coder.event_places import SAYING_TYPES, said_places
 from sitrep.analyze.coder.events import code_sentence
 from sitrep.analyze.coder.lexicon import Lexicon, load_lexicon
 from sitrep.analyze.coder.readings import stated_condition, stated_demand
@@ -73,6 +75,18 @@ class EventCoder:
                 dated, seen = date_for_trigger(date_mentions, text, (start, end),
                                                event.trigger, seen, parse, view.idx[offset])
                 located = location_for_span(foreground, start, end)
+                said_at = located
+                if located is not None and event.type in SAYING_TYPES:
+                    # A statement is where it was said, not where what it says is about
+                    # ("accused Putin of killing people in Ukraine"). Unnamed actors keep
+                    # their country from the sentence's place: whose an unnamed speaker is
+                    # is another question than where the words were said.
+                    found = trigger_offset(text[start:end], event.trigger, seen - start)
+                    said_at = location_for_span(said_places(
+                        foreground, text, (start, end), event.type,
+                        None if found is None else (start + found,
+                                                    start + found + len(event.trigger)),
+                        parse, view.idx[offset]), start, end)
                 aimed_at = None
                 if event.type in PLACE_DIRECTED and not event.target:
                     # Only a place of the trigger's own clause is what the act is aimed at.
@@ -90,7 +104,7 @@ class EventCoder:
                                         located),
                     target=place_target(event.type, _placed(_policed(
                         event.source, event.target), located), aimed_at),
-                    date=dated, location=located,
+                    date=dated, location=said_at,
                     negated=event.negated, future=event.future,
                     confidence=event.confidence, sentence=text[start:end], start=start,
                     end=end, trigger=event.trigger))
