@@ -114,3 +114,17 @@ def test_an_expected_arrival_is_no_commitment(analyzer: Analyzer) -> None:
 def test_an_event_noun_with_no_party_is_not_shown(analyzer: Analyzer) -> None:
     text = "The meeting is being closely watched across the region."
     assert not [e for e in events(analyzer, text) if e.confidence >= 0.5]
+
+
+def test_a_trigger_word_with_no_actor_on_either_side_is_no_event(analyzer: Analyzer) -> None:
+    # Web copy is full of event verbs with nobody acting: "expect", "demand", "help".
+    for text in ("Retailers can expect demand to grow before the holidays, the report said.",
+                 "Use these tips to help you plan the perfect weekend away.",
+                 "The software is expected to forecast demand more accurately."):
+        assert [e for e in events(analyzer, text) if not e.source and not e.target] == []
+
+
+def test_a_place_stands_in_for_an_unnamed_attacker(analyzer: Analyzer) -> None:
+    text = "A car bomb exploded in Mogadishu on Tuesday, killing four people."
+    assault = [e for e in events(analyzer, text) if e.type == "ASSAULT"]
+    assert assault and assault[0].source

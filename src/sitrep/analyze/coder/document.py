@@ -98,12 +98,17 @@ class EventCoder:
                         aimed_at = _object_place(place_mentions, text, trigger_end,
                                                  start + within[1]) or location_for_span(
                             place_mentions, start + within[0], start + within[1])
+                source = place_source(event.type, _placed(event.source, located), located)
+                target = place_target(event.type, _placed(_policed(
+                    event.source, event.target), located), aimed_at)
+                if not source and not target:
+                    # Who did what to whom: an act with no actor on either side is a
+                    # trigger word and nothing more ("consumers want to be captivated",
+                    # "forecast demand"). On news and web pages most trigger hits are
+                    # such; no scored sentence of the dev sets is coded by one.
+                    continue
                 events.append(Event(
-                    type=event.type, mode=event.mode,
-                    source=place_source(event.type, _placed(event.source, located),
-                                        located),
-                    target=place_target(event.type, _placed(_policed(
-                        event.source, event.target), located), aimed_at),
+                    type=event.type, mode=event.mode, source=source, target=target,
                     date=dated, location=said_at,
                     negated=event.negated, future=event.future,
                     confidence=event.confidence, sentence=text[start:end], start=start,
