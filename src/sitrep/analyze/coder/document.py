@@ -22,6 +22,7 @@ from sitrep.analyze.coder.events import code_sentence
 from sitrep.analyze.coder.lexicon import Lexicon, load_lexicon
 from sitrep.analyze.coder.readings import stated_condition, stated_demand
 from sitrep.analyze.coder.refine import PLACE_DIRECTED, place_source, place_target, trigger_clause
+from sitrep.analyze.coder.relevance import keep_relevant
 from sitrep.analyze.coder.triggers import annotated, may_code
 from sitrep.analyze.nlp.records import Mention, QuotedStretch, sentences_of, text_of, tokens_of
 from sitrep.analyze.place_clauses import in_background_clause
@@ -113,7 +114,8 @@ class EventCoder:
                     negated=event.negated, future=event.future,
                     confidence=event.confidence, sentence=text[start:end], start=start,
                     end=end, trigger=event.trigger))
-        return events
+        return keep_relevant(events, text, [(s.start_char, s.end_char) for s in sentences],
+                             mentions)
 
     def needing_parse(self, doc: Doc, sentences: Sequence[tuple[int, int]]
                       ) -> list[tuple[int, int]]:

@@ -1,0 +1,74 @@
+"""The relevance gate: event verbs in a product guide are no events; news keeps its events.
+
+Texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from event_support import events
+
+from sitrep.analyze import Analyzer
+from sitrep.analyze.coder.relevance import MIN_SENTENCES, load_terms
+from sitrep.errors import AnalysisError
+
+GUIDE = (
+    "Choosing a rowing machine is easier than it looks. "
+    "Most buyers want a quiet flywheel and a seat that slides smoothly. "
+    "Our testers attacked each model with a month of daily workouts. "
+    "The best machines help beginners build endurance without hurting their backs. "
+    "Brands increasingly offer apps that join classes to your training plan. "
+    "Expect to pay more for a water resistance tank, which many reviewers prefer."
+)
+
+NEWS = (
+    "Government troops shelled rebel positions near the northern town of Kidal on Monday. "
+    "The army said the rebels had attacked a convoy of soldiers the day before. "
+    "The opposition accused the junta of killing civilians in the strikes. "
+    "The United Nations called on both sides to respect the ceasefire. "
+    "Neighbouring Niger offered to host talks between the government and the rebels."
+)
+
+
+def test_a_product_guide_has_no_events(analyzer: Analyzer) -> None:
+    assert events(analyzer, GUIDE) == []
+
+
+def test_a_conflict_report_keeps_its_events(analyzer: Analyzer) -> None:
+    found = {e.type for e in events(analyzer, NEWS)}
+    assert {"ASSAULT", "ACCUSE", "REQUEST"} <= found
+
+
+def test_a_public_affairs_sentence_survives_in_a_guide(analyzer: Analyzer) -> None:
+    text = GUIDE + " Last year the Pentagon awarded a contract to the firm for military gyms."
+    kept = events(analyzer, text)
+    assert kept and all("Pentagon" in e.sentence for e in kept)
+
+
+def test_a_short_text_is_not_judged(analyzer: Analyzer) -> None:
+    # Too short to tell a guide from the news: coded as it stands.
+    complaint = "Customers accused the airline of hiding fees."
+    assert MIN_SENTENCES > 1
+    assert [e.type for e in events(analyzer, complaint)] == ["ACCUSE"]
+    # In a long text that is not about public affairs, the same sentence is no event.
+    assert events(analyzer, GUIDE + " " + complaint) == []
+
+
+def test_terms_are_whole_words_and_phrases() -> None:
+    terms = load_terms()
+    assert terms.search("Troops crossed the border.")
+    assert terms.search("a cease-fire was agreed") and terms.search("a ceasefire held")
+    assert not terms.search("a warranty on every warehouse")      # "war" is a whole word
+    assert not terms.search("a third-party app")                  # "party" is left out
+
+
+def test_the_terms_file_is_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "terms.yaml"
+    bad.write_text("about: x\ngroups:\n  state: [Minister]\n", encoding="utf-8")
+    with pytest.raises(AnalysisError, match="lower-case"):
+        load_terms(bad)
+    bad.write_text("about: x\ngroups: {}\nextra: 1\n", encoding="utf-8")
+    with pytest.raises(AnalysisError):
+        load_terms(bad)
