@@ -305,3 +305,21 @@ def test_a_conjunct_in_the_clause_s_own_tense_keeps_the_clause_s_subject(
                                {1: "Past", 5: "Past", 9: "Past"})
     calls = [e for e in found if e.trigger.startswith("called")]
     assert all(countries(e.source) != {"KEN"} for e in calls)
+
+
+# "Kenya called on Uganda to release the prisoners", with the infinitive hung as an
+# adverbial (purpose) clause, as the shipped parser often hangs it.
+_CALL_ADVCL: list[Row] = [
+    ("Kenya", 1, "nsubj", "PROPN", "Kenya"), ("called", 1, "ROOT", "VERB", "call"),
+    ("on", 3, "case", "ADP", "on"), ("Uganda", 1, "obl", "PROPN", "Uganda"),
+    ("to", 5, "mark", "PART", "to"), ("release", 1, "advcl", "VERB", "release"),
+    ("the", 7, "det", "DET", "the"), ("prisoners", 5, "obj", "NOUN", "prisoner"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_called_on_x_to_hung_as_an_adverbial_clause_gives_x_the_act(
+        rule_analyzer: Analyzer) -> None:
+    found = _parsed_with_tense(rule_analyzer, _CALL_ADVCL, {1: "Past"})
+    assert countries(by_type(found, "REQUEST").source) == {"KEN"}
+    assert countries(by_type(found, "RETREAT").source) == {"UGA"}

@@ -223,6 +223,13 @@ def _subject_tokens(verb: Token, limit: int = 4) -> tuple[list[Token], bool]:
                     if c.dep_ == "obl" and c.i < current.i and _case_is(c, _CONTROL_CASES)]
                 if objects:
                     return objects[:1], False
+            elif current.dep_ == "advcl" and _to_infinitive(current):
+                # The parser often hangs "called on Iran to release ..." as an adverbial
+                # (purpose) clause: the object behind "on"/"upon" still does the act.
+                called = [c for c in current.head.children
+                          if c.dep_ == "obl" and c.i < current.i and _case_is(c, _CONTROL_CASES)]
+                if called:
+                    return called[:1], False
             if current.dep_ == "conj" and _joins_the_reporting_verb(current):
                 current = current.head.head
                 continue
@@ -234,6 +241,10 @@ def _subject_tokens(verb: Token, limit: int = 4) -> tuple[list[Token], bool]:
 
 _CONTROL_CASES = frozenset({"on", "upon"})
 """Prepositions whose object does what the verb's ``xcomp`` says ("called on X to")."""
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
 
 
 def _tense(token: Token) -> str:
