@@ -54,7 +54,11 @@ class EventCoder:
         whole = doc if annotated(doc, "DEP") else None
         sentences = sentences_of(doc)
         by_sentence = _mentions_by_sentence(mentions, quoted, [s.start for s in sentences])
+        # An article not about public affairs is coded only where it may be (relevance.py).
+        open_starts: frozenset[int] | None = doc._.sitrep_open_sentences
         for sentence, in_sentence in zip(sentences, by_sentence, strict=True):
+            if open_starts is not None and sentence.start_char not in open_starts:
+                continue
             parse, offset = (parses[sentence.start], sentence.start) \
                 if sentence.start in parses else (whole, 0)
             coded = code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
@@ -114,8 +118,7 @@ class EventCoder:
                     negated=event.negated, future=event.future,
                     confidence=event.confidence, sentence=text[start:end], start=start,
                     end=end, trigger=event.trigger))
-        return keep_relevant(events, text, [(s.start_char, s.end_char) for s in sentences],
-                             mentions)
+        return keep_relevant(events, open_starts)
 
     def needing_parse(self, doc: Doc, sentences: Sequence[tuple[int, int]]
                       ) -> list[tuple[int, int]]:

@@ -6,6 +6,8 @@
     sitrep_actors        doc._.sitrep_mentions        KB names, title phrases, groups, pronouns
     sitrep_coref         doc._.sitrep_mentions        pronouns/titles -> earlier actors,
                                                       "protesters in Lagos" -> NGA
+    sitrep_relevance     doc._.sitrep_open_sentences  is the article about public affairs?
+                                                      if not, where events may still be
     (sitrep_parse)       doc._.sitrep_parses          with a model: parsed sentences
     sitrep_quotes        doc._.sitrep_quotes          attribution
     sitrep_events        doc._.sitrep_events          PLOVER coding (sitrep.analyze.coder)
@@ -58,7 +60,7 @@ __all__ = [
 register_extensions()
 
 PIPELINE = ("sitrep_sentences", "sitrep_quote_marks", "sitrep_dates_places", "sitrep_actors",
-            "sitrep_coref", "sitrep_quotes", "sitrep_events")
+            "sitrep_coref", "sitrep_relevance", "sitrep_quotes", "sitrep_events")
 
 
 class ActorsComponent:
@@ -112,6 +114,7 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
     :mod:`sitrep.analyze.nlp.model`), ``sitrep_parse`` runs it on the sentences the coder
     reads, after the actors are known and before the quotes and events."""
     from sitrep.analyze.coder import document as _events  # noqa: F401  (registers sitrep_events)
+    from sitrep.analyze.coder import relevance as _relevance  # noqa: F401  (sitrep_relevance)
     from sitrep.analyze.coder.document import EventsComponent
     from sitrep.analyze.coder.lexicon import load_lexicon
 
@@ -122,7 +125,7 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
         nlp.tokenizer = model.tokenizer
     for name in PIPELINE:
         nlp.add_pipe(name)
-        if name == "sitrep_coref" and model is not None:
+        if name == "sitrep_relevance" and model is not None:
             nlp.add_pipe("sitrep_parse")
     if model is not None:
         parse: object = nlp.get_pipe("sitrep_parse")

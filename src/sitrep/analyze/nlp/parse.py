@@ -116,7 +116,10 @@ class ParseComponent:
         starts = sorted(m.start for m in mentions)
         chosen: list[tuple[int, int]] = []
         k = 0
+        open_starts: frozenset[int] | None = doc._.sitrep_open_sentences
         for sentence in sentences_of(doc):
+            if open_starts is not None and sentence.start_char not in open_starts:
+                continue
             while k < len(starts) and starts[k] < sentence.start:
                 k += 1
             if k == len(starts):
@@ -133,7 +136,7 @@ class ParseComponent:
 
 @Language.factory(
     "sitrep_parse",
-    requires=["doc._.sitrep_mentions"],
+    requires=["doc._.sitrep_mentions", "doc._.sitrep_open_sentences"],
     assigns=["doc._.sitrep_parses"],
 )
 def make_parse(nlp: Language, name: str) -> ParseComponent:

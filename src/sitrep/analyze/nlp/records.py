@@ -15,6 +15,8 @@ Each component reads and writes these custom extensions (registered once by
     doc._.sitrep_quotes      list[Quote]           (sitrep_quotes)
     doc._.sitrep_events      list[Event]           (sitrep_events)
     doc._.sitrep_parses      dict[int, Doc]        parsed sentences by first token (sitrep_parse)
+    doc._.sitrep_open_sentences frozenset[int] | None  first characters of the sentences that
+                                                   may hold events; None: all (sitrep_relevance)
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ def register_extensions() -> None:
     """Register the ``doc._.sitrep_*`` extensions (idempotent)."""
     for name in ("sitrep_tokens", "sitrep_text", "sitrep_sents", "sitrep_quoted",
                  "sitrep_mentions", "sitrep_dates", "sitrep_places", "sitrep_quotes",
-                 "sitrep_events", "sitrep_parses"):
+                 "sitrep_events", "sitrep_parses", "sitrep_open_sentences"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, getter=None, default=None)
     if not Doc.has_extension("sitrep_published"):
