@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.analyze.kb.schema import TRANSNATIONAL_CODES
-from sitrep.analyze.nlp.records import Mention, sentences_of, text_of
+from sitrep.analyze.nlp.records import Mention, sentences_of, tokens_of
 from sitrep.errors import AnalysisError
 from sitrep.models import ActorRef, Event
 
@@ -50,6 +51,7 @@ __all__ = [
     "POLITICAL_SHARE",
     "TERMS_FILE",
     "PoliticalTerms",
+    "TermIndex",
     "keep_relevant",
     "load_terms",
     "open_sentences",
@@ -64,7 +66,6 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", 
                                "UAF", "CRM", "ELI", "PRM", "REF", "PRE"})
 """PLOVER sectors of the state, armed groups, parties, opposition and their like."""
 
-_WORD = re.compile(r"[^\W\d_]+")
 # A named person or body is evidence; a role word ("advisors", "leaders", "agents") is not:
 # its sector was read from a word that has other senses outside the news.
 _NAMED_KINDS = frozenset({"person", "organization"})
@@ -88,27 +89,71 @@ class PoliticalTerms(BaseModel):
         return groups
 
 
+@dataclass(frozen=True, slots=True)
+class TermIndex:
+    """The terms as one-word ones and multi-word ones by their first word: a sentence is
+    tested in one pass over its lower-case tokens (a regular expression of 200 alternatives
+    run on every sentence cost more than the rest of the analysis of a page)."""
+
+    single: frozenset[str]
+    multi: dict[str, tuple[tuple[str, ...], ...]]
+
+    def found_in(self, words: Sequence[str], start: int = 0, end: int | None = None) -> bool:
+        """Whether ``words[start:end]`` (lower-case tokens) hold a term; a hyphen between
+        the words of a term is read as a space ("cease-fire", "air-strikes")."""
+        stop = len(words) if end is None else end
+        single, multi = self.single, self.multi
+        for i in range(start, stop):
+            word = words[i]
+            if word in single:
+                return True
+            for rest in multi.get(word, ()):
+                if _continues(words, i + 1, stop, rest):
+                    return True
+        return False
+
+    def in_text(self, text: str) -> bool:
+        """:meth:`found_in` on ``text`` split into words and hyphens (for short texts)."""
+        return self.found_in(_WORDS_AND_HYPHENS.findall(text.lower()))
+
+
+def _continues(words: Sequence[str], at: int, stop: int, rest: tuple[str, ...]) -> bool:
+    for part in rest:
+        if at < stop and words[at] == "-":
+            at += 1
+        if at >= stop or words[at] != part:
+            return False
+        at += 1
+    return True
+
+
+_WORDS_AND_HYPHENS = re.compile(r"[^\W\d_]+|-")
+
+
 @cache
-def load_terms(path: Path = TERMS_FILE) -> re.Pattern[str]:
-    """One case-insensitive whole-word pattern for every term of ``path``."""
+def load_terms(path: Path = TERMS_FILE) -> TermIndex:
+    """The terms of ``path``, indexed for :meth:`TermIndex.found_in`."""
     try:
         terms = PoliticalTerms.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise AnalysisError(f"{path.name}: {exc}") from exc
-    words = sorted({t for group in terms.groups.values() for t in group}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in words)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    phrases = {tuple(t.split()) for group in terms.groups.values() for t in group}
+    multi: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases):
+        if len(phrase) > 1:
+            multi.setdefault(phrase[0], []).append(phrase[1:])
+    return TermIndex(frozenset(p[0] for p in phrases if len(p) == 1),
+                     {word: tuple(rests) for word, rests in multi.items()})
 
 
 def _political(ref: ActorRef) -> bool:
     return ref.sector in POLITICAL_SECTORS or ref.country in TRANSNATIONAL_CODES
 
 
-def _about_public_affairs(text: str, start: int, end: int,
-                          mentions: Sequence[Mention], terms: re.Pattern[str]) -> bool:
-    """Whether ``text[start:end]`` (a sentence, its actor ``mentions`` given) is about
-    public affairs: see the module doc."""
-    if terms.search(text, start, end):
+def _about_public_affairs(has_term: bool, mentions: Sequence[Mention]) -> bool:
+    """Whether a sentence (``has_term``: it holds a word of the list; its actor
+    ``mentions``) is about public affairs: see the module doc."""
+    if has_term:
         return True
     countries: set[str | None] = set()
     for mention in mentions:
@@ -122,23 +167,27 @@ def _about_public_affairs(text: str, start: int, end: int,
     return len(countries) >= 2
 
 
-def open_sentences(text: str, sentences: Sequence[tuple[int, int]],
-                   mentions: Sequence[Mention]) -> frozenset[int] | None:
-    """Where events may be coded in ``text``: None when everywhere (a political article, or
+def open_sentences(doc: Doc) -> frozenset[int] | None:
+    """Where events may be coded in ``doc``: None when everywhere (a political article, or
     one too short to judge), else the first characters of the sentences that hold a word of
-    the list (see module doc). ``sentences`` are character spans; ``mentions`` the resolved
-    actor mentions."""
-    judged = [(s, e) for s, e in sentences if len(_WORD.findall(text, s, e)) >= 3]
+    the list (see module doc)."""
+    view = tokens_of(doc)
+    words, alpha = view.lower, view.alpha
+    judged = [s for s in sentences_of(doc) if sum(alpha[s.start:s.end]) >= 3]
     if len(judged) < MIN_SENTENCES:
         return None
     terms = load_terms()
-    ordered = sorted(mentions, key=lambda m: m.start_char)
-    starts = [m.start_char for m in ordered]
-    evident = sum(1 for s, e in judged if _about_public_affairs(
-        text, s, e, ordered[bisect_left(starts, s):bisect_left(starts, e)], terms))
+    mentions = sorted((m for m in doc._.sitrep_mentions or [] if m.actor is not None),
+                      key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    with_term = [terms.found_in(words, s.start, s.end) for s in judged]
+    evident = sum(1 for s, has_term in zip(judged, with_term, strict=True)
+                  if _about_public_affairs(has_term, mentions[
+                      bisect_left(starts, s.start):bisect_left(starts, s.end)]))
     if evident >= POLITICAL_SHARE * len(judged):
         return None
-    return frozenset(s for s, e in judged if terms.search(text, s, e))
+    return frozenset(s.start_char for s, has_term in zip(judged, with_term, strict=True)
+                     if has_term)
 
 
 def keep_relevant(events: list[Event], open_starts: frozenset[int] | None) -> list[Event]:
@@ -158,7 +207,5 @@ def keep_relevant(events: list[Event], open_starts: frozenset[int] | None) -> li
 def sitrep_relevance(doc: Doc) -> Doc:
     """Judge the article before the parser runs, so that an article that is not about
     public affairs has only its few sentences that might be parsed and coded."""
-    doc._.sitrep_open_sentences = open_sentences(
-        text_of(doc), [(s.start_char, s.end_char) for s in sentences_of(doc)],
-        [m for m in (doc._.sitrep_mentions or []) if m.actor is not None])
+    doc._.sitrep_open_sentences = open_sentences(doc)
     return doc
