@@ -73,3 +73,15 @@ def test_the_terms_file_is_checked(tmp_path: Path) -> None:
     bad.write_text("about: x\ngroups: {}\nextra: 1\n", encoding="utf-8")
     with pytest.raises(AnalysisError):
         load_terms(bad)
+
+
+def test_role_words_in_other_senses_are_not_actors_outside_the_news(
+        analyzer: Analyzer) -> None:
+    from sitrep.models import Article
+
+    guide = GUIDE + (" Business intelligence units help stores plan their stock."
+                     " Our advisors and agents answer questions seven days a week.")
+    found = analyzer.analyze(Article(origin="guide", text=guide)).actors
+    assert not [a for a in found if a.sector in {"SPY", "MIL", "GOV"}]
+    news = analyzer.analyze(Article(origin="news", text=NEWS)).actors
+    assert {"MIL", "REB"} <= {a.sector for a in news}

@@ -30,7 +30,7 @@ on 331 articles), at half the analysis time on a crawl like WCXB's.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -55,6 +55,7 @@ __all__ = [
     "keep_relevant",
     "load_terms",
     "open_sentences",
+    "without_stray_roles",
 ]
 
 TERMS_FILE = Path(__file__).with_name("political_terms.yaml")
@@ -199,13 +200,38 @@ def keep_relevant(events: list[Event], open_starts: frozenset[int] | None) -> li
             and any(_political(side) for side in (*event.source, *event.target))]
 
 
+def without_stray_roles(doc: Doc, open_starts: frozenset[int]) -> list[Mention]:
+    """The doc's mentions less the role words read as organs of the state or of organised
+    politics ("intelligence", "units", "the state", "leaders", "agents") in sentences that
+    are not about public affairs, in an article that is not either: there they are "business
+    intelligence", "housing units", "the state of the art". Names, countries and the other
+    sectors' groups stay; so do such words in the article's sentences of public affairs
+    ("police said the road was closed")."""
+    mentions: list[Mention] = doc._.sitrep_mentions or []
+    starts = [s.start for s in sentences_of(doc)]
+    sentence_chars = [s.start_char for s in sentences_of(doc)]
+    kept: list[Mention] = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor is not None and actor.kind == "group" and _political(actor.ref()):
+            at = bisect_right(starts, mention.start) - 1
+            if at < 0 or sentence_chars[at] not in open_starts:
+                continue
+        kept.append(mention)
+    return kept
+
+
 @Language.component(
     "sitrep_relevance",
     requires=["doc._.sitrep_mentions"],
-    assigns=["doc._.sitrep_open_sentences"],
+    assigns=["doc._.sitrep_open_sentences", "doc._.sitrep_mentions"],
 )
 def sitrep_relevance(doc: Doc) -> Doc:
     """Judge the article before the parser runs, so that an article that is not about
-    public affairs has only its few sentences that might be parsed and coded."""
-    doc._.sitrep_open_sentences = open_sentences(doc)
+    public affairs has only its few sentences that might be parsed and coded, and drop the
+    role words such an article uses in other senses (:func:`without_stray_roles`)."""
+    open_starts = open_sentences(doc)
+    doc._.sitrep_open_sentences = open_starts
+    if open_starts is not None:
+        doc._.sitrep_mentions = without_stray_roles(doc, open_starts)
     return doc
