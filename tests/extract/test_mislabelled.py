@@ -1,0 +1,64 @@
+"""An article inside a container whose class names chrome ("page-footer") is still read;
+a real footer stays out (HTML written for these tests)."""
+
+from __future__ import annotations
+
+from sitrep.extract import extract
+from sitrep.extract.html_tree import parse_html
+from sitrep.extract.mislabelled import unmasked_main_block
+from sitrep.extract.page_text import read_page_text
+from sitrep.models import RawDocument
+
+_INTRO = (
+    "The harbour board has published its list of the quays that will reopen this summer, "
+    "from the old fish market to the new ferry berth, after two winters of repairs.",
+    "Most of the work went into the timber piles, which the storms of the last decade had "
+    "loosened, and into the ladders and rails that swimmers use in the warm months.",
+    "The board says every berth below will be open to small boats by the end of August, "
+    "and that the fees for a season will stay where they were before the repairs began.",
+)
+_ENTRIES = [
+    f"Quay {number}. The berth on the {side} side of the basin reopens in {month} after "
+    f"repairs to its timber piles, with room for {number + 3} small boats and a new "
+    "ladder for swimmers at the far end of the pier."
+    for number, (side, month) in enumerate(
+        [(side, month) for side in ("north", "south", "east", "west")
+         for month in ("May", "June", "July", "August")],
+        start=1)
+]
+_REAL_FOOTER = "<footer class='site-footer'><p>Contact us</p><p>Privacy policy</p></footer>"
+
+
+def _page(entries_class: str) -> str:
+    lead = "".join(f"<p>{text}</p>" for text in _INTRO)
+    entries = "".join(f"<div class='entry'><h3>Quay {i}</h3><p>{text}</p></div>"
+                      for i, text in enumerate(_ENTRIES, start=1))
+    return ("<html><head><title>Quays reopening this summer</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<div class='page'><h1>Quays reopening this summer</h1>"
+            f"<div class='page-lead'>{lead}</div>"
+            f"<div class='{entries_class}'>{entries}</div></div>"
+            f"{_REAL_FOOTER}</body></html>")
+
+
+def test_an_article_in_a_container_named_footer_is_read() -> None:
+    article = extract(RawDocument(origin="quays.html", content=_page("page-footer"),
+                                  kind="html", url="https://harbour.example/quays"))
+    assert "Quay 15. The berth on the west side" in article.text
+    assert "Privacy policy" not in article.text
+
+
+def test_only_a_chrome_named_container_holding_most_of_the_page_is_unmasked() -> None:
+    tree = parse_html(_page("page-footer"))
+    chars = len(read_page_text(tree).text)
+    unmasked = unmasked_main_block(tree, chars)
+    assert unmasked is not None
+    assert not unmasked.xpath("//div[@class='page-footer']")
+    # The caller's tree (shared with the metadata readers) is left as it was.
+    assert tree.xpath("//div[@class='page-footer']")
+    # A footer that is a strip along the page is chrome, as its class says.
+    small = parse_html("<html><body><div class='story'>" + "".join(
+        f"<p>{text}</p>" for text in _ENTRIES) + "</div><div class='page-footer'>"
+        "<p>Contact us</p><p>Privacy policy</p></div></body></html>")
+    assert unmasked_main_block(small, len(read_page_text(small).text)) is None
+    assert unmasked_main_block(small, 0) is None
