@@ -15,6 +15,8 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   drops for its class or id ("page-footer") holds most of the page's text (mislabelled).
   A body that comes back as one flat line (trafilatura's fallback to a container's raw
   text, on about one page in a hundred) gives way to a pass that returns paragraphs.
+  Section headings that trafilatura's element-by-element fallback leaves out come back
+  above the paragraphs they head when the body kept none of them (headings).
   The result goes through strip_chrome to drop the sign-up boxes, share prompts, cookie
   notices and legal small print trafilatura lets through, and loses a closing author box
   or biography that names the author.
@@ -60,6 +62,7 @@ from sitrep.extract.bylines import (
     tidy_names,
 )
 from sitrep.extract.chrome import strip_chrome
+from sitrep.extract.headings import restore_headings
 from sitrep.extract.html_tree import parse_html
 from sitrep.extract.language import detect_language
 from sitrep.extract.mislabelled import unmasked_main_block
@@ -435,6 +438,7 @@ def extract_html(doc: RawDocument) -> Article:
     body = _without_leading_title(body, title)
     authors = _choose_authors(meta, tree, text, title, doc.url, doc.authors)
     body = _without_author_box(body, authors)
+    body = restore_headings(tree, body)
     if not body.strip():
         raise EmptyInput(doc.origin, "no article text found in the page")
     return Article(
