@@ -62,3 +62,40 @@ def test_only_a_chrome_named_container_holding_most_of_the_page_is_unmasked() ->
         "<p>Contact us</p><p>Privacy policy</p></div></body></html>")
     assert unmasked_main_block(small, len(read_page_text(small).text)) is None
     assert unmasked_main_block(small, 0) is None
+
+
+def _garden_page(section_id: str, heading: str) -> str:
+    paragraphs = "".join(
+        f"<p>Neighbour tip {n}: a shared plot needs a rota for watering, a shed key that "
+        f"everyone can reach and a noticeboard for the harvest, week {n} of the season.</p>"
+        for n in range(1, 5))
+    intro = "".join(
+        f"<p>Opening paragraph {n} of the allotment guide sets out why small gardens do "
+        "better when several households tend them together through the year.</p>"
+        for n in range(1, 13))
+    return ("<html><head><title>Allotment guide</title></head><body><article>"
+            f"<h1>Allotment guide</h1>{intro}"
+            f"<section id='{section_id}'><h2>{heading}</h2>{paragraphs}</section>"
+            "</article></body></html>")
+
+
+def test_a_section_whose_id_spells_its_heading_is_not_chrome() -> None:
+    html = _garden_page("share-your-garden-with-the-neighbours",
+                        "Share your garden with the neighbours")
+    article = extract(RawDocument(origin="garden.html", content=html, kind="html"))
+    assert "Neighbour tip 3: a shared plot" in article.text
+
+
+def test_only_long_slugs_of_the_own_heading_are_cleared() -> None:
+    from sitrep.extract.mislabelled import clear_heading_anchors
+
+    spelled = parse_html(_garden_page("share-your-garden-with-the-neigh",
+                                      "Share your garden with the neighbours"))
+    assert clear_heading_anchors(spelled) == 1
+    assert not spelled.xpath("//section[@id]")
+    # A short label names the box ("related-posts"); another heading's slug is no anchor.
+    for section_id, heading in (("share-this-post", "Share this post"),
+                                ("share-your-garden-with-friends", "Watering rota")):
+        page = parse_html(_garden_page(section_id, heading))
+        assert clear_heading_anchors(page) == 0
+        assert page.xpath(f"//section[@id='{section_id}']")

@@ -2,28 +2,47 @@
 
 trafilatura drops, before it looks for the article, every ``div``/``section``/``p``/``span``
 whose class or id carries a chrome token ("footer", "meta", "slide", "widget", "bar",
-"menu"...). Themes reuse those words for layout ("page-footer" for the lower half of the
-page body, "slide" for a carousel of the article's own sections), and when such a
-container holds the article itself the body comes back as a stray paragraph or two.
+"menu", "share"...). Pages give containers such names by accident in two ways, each
+undone here.
 
-The repair is narrow on purpose: only when the body is still short after every pass, and
-only for a container that holds most of the page's visible text (a real footer, sidebar
-or menu never does: it is a strip along the article, not the bulk of the page), the
-container loses its class and id in a copy of the tree and trafilatura runs again. The
-copy keeps the caller's tree, which the metadata readers share, as it was.
+Themes reuse those words for layout ("page-footer" for the lower half of the page body),
+and when such a container holds the article itself the body comes back as a stray
+paragraph or two. The repair (``unmasked_main_block``) is narrow on purpose: only when the
+body is still short after every pass, and only for a container that holds most of the
+page's visible text (a real footer, sidebar or menu never does: it is a strip along the
+article, not the bulk of the page), the container loses its class and id in a copy of the
+tree and trafilatura runs again. The copy keeps the caller's tree, which the metadata
+readers share, as it was.
+
+Sections also get ids spelled from their own heading ("share-your-garden-with-the-
+neighbours" for a section headed "Share your garden with the neighbours"), and a chrome
+word in the heading then drops the whole section. ``clear_heading_anchors`` removes such
+ids (they are link targets, nothing more) before trafilatura runs. Only a slug of four
+words or more that spells the start of the element's first heading counts: a short label
+("related-posts" over "Related posts", "about-the-author") names a box, and trafilatura
+is right to drop it.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
 from sitrep.extract.page_text import read_page_text
 
-__all__ = ["MAIN_SHARE", "unmasked_main_block"]
+__all__ = ["MAIN_SHARE", "clear_heading_anchors", "unmasked_main_block"]
 
+_SLUG_WORD = re.compile(r"[^\W_]+")
+_SLUG_MIN_WORDS = 4
+# Elements with an id of at least _SLUG_MIN_WORDS hyphen-joined words, found without a
+# walk in Python (libxml2 counts the hyphens); the tags trafilatura's discard list covers.
+_SLUG_CANDIDATES = (
+    "//*[self::div or self::section or self::span or self::p]"
+    f"[string-length(@id) - string-length(translate(@id, '-', '')) >= {_SLUG_MIN_WORDS - 1}]")
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A container trafilatura would drop as chrome that holds at least this share of the
 # page's visible text is the page's main block, whatever its class says.
 MAIN_SHARE = 0.5
@@ -57,3 +76,31 @@ def unmasked_main_block(tree: Any, page_chars: int) -> Any | None:
             for attribute in ("class", "id"):
                 element.attrib.pop(attribute, None)
     return unmasked
+
+
+def _spells_its_heading(element: Any, slug: str) -> bool:
+    """True when ``slug`` is the start of ``element``'s first heading written as an id
+    (the last slug word may be cut short: "...-strategies-bui")."""
+    words = _SLUG_WORD.findall(slug.lower())
+    if len(words) < _SLUG_MIN_WORDS:
+        return False
+    heading = next(element.iter(*_HEADING_TAGS), None)
+    if heading is None:
+        return False
+    heading_words = _SLUG_WORD.findall("".join(heading.itertext()).lower())
+    if len(heading_words) < len(words):
+        return False
+    *whole, last = words
+    return heading_words[:len(whole)] == whole and heading_words[len(whole)].startswith(last)
+
+
+def clear_heading_anchors(tree: Any) -> int:
+    """Remove, in place, the ids that only spell their section's heading (see the module
+    docstring); returns how many went. Other readers lose nothing: such an id is a link
+    target, not a mark of what the section is."""
+    cleared = 0
+    for element in tree.xpath(_SLUG_CANDIDATES):
+        if _spells_its_heading(element, element.get("id", "")):
+            del element.attrib["id"]
+            cleared += 1
+    return cleared
