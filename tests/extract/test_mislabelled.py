@@ -99,3 +99,43 @@ def test_only_long_slugs_of_the_own_heading_are_cleared() -> None:
         page = parse_html(_garden_page(section_id, heading))
         assert clear_heading_anchors(page) == 0
         assert page.xpath(f"//section[@id='{section_id}']")
+
+
+def _faq_page(toggle_place: str) -> str:
+    intro = "".join(
+        f"<p>Opening paragraph {n} of the rota guide explains how a shared plot keeps "
+        "its beds watered when households take turns through the dry months.</p>"
+        for n in range(1, 9))
+    answers = "".join(
+        f"<h3><button aria-controls='answer-{n}' aria-expanded='false'>Question {n}?"
+        f"</button></h3><div id='answer-{n}' class='panel is-hidden' aria-hidden='true' "
+        f"style='display: none'><p>Answer {n}: the rota lists one household per week, "
+        "and a swap is fine when both sides write it on the shed noticeboard.</p></div>"
+        for n in range(1, 4))
+    menu = ("<button aria-controls='site-menu'>Menu</button>"
+            "<div id='site-menu' style='display:none'><a href='/'>Home</a></div>")
+    header = f"<header>{menu}</header>" if toggle_place == "header" else ""
+    body = menu if toggle_place == "body" else ""
+    return ("<html><head><title>Watering rota guide</title></head><body>"
+            f"{header}<article><h1>Watering rota guide</h1>{intro}{answers}{body}"
+            "</article></body></html>")
+
+
+def test_collapsed_accordion_answers_are_read() -> None:
+    article = extract(RawDocument(origin="faq.html", content=_faq_page("header"),
+                                  kind="html"))
+    assert "Answer 2: the rota lists one household per week" in article.text
+
+
+def test_only_panels_named_by_a_toggle_outside_the_page_furniture_open() -> None:
+    from sitrep.extract.mislabelled import open_disclosure_panels
+
+    page = parse_html(_faq_page("header"))
+    assert open_disclosure_panels(page) == 3
+    panel = page.xpath("//div[@id='answer-1']")[0]
+    assert "display" not in panel.get("style", "")
+    assert panel.get("aria-hidden") is None
+    assert panel.get("class") == "panel"
+    # The header's menu toggle is furniture: its drawer stays shut.
+    assert "none" in page.xpath("//div[@id='site-menu']")[0].get("style")
+    assert open_disclosure_panels(parse_html("<html><body><p>No toggles.</p></body></html>")) == 0

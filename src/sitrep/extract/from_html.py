@@ -12,7 +12,8 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   outside the page's navigation, header, footer and sidebars;
   ``include_comments=False`` because reader comments are not the article.
   Ids that only spell their section's heading ("share-your-garden-...") are removed first,
-  so a chrome word in a heading does not drop its section (mislabelled).
+  so a chrome word in a heading does not drop its section, and the collapsed panels of
+  accordions and "read more" toggles are shown, as a reader opening them would (mislabelled).
   A body still under 30 % of the text gets one more pass when a container that trafilatura
   drops for its class or id ("page-footer") holds most of the page's text (mislabelled).
   A body that comes back as one flat line (trafilatura's fallback to a container's raw
@@ -67,7 +68,11 @@ from sitrep.extract.chrome import strip_chrome
 from sitrep.extract.headings import restore_headings
 from sitrep.extract.html_tree import parse_html
 from sitrep.extract.language import detect_language
-from sitrep.extract.mislabelled import clear_heading_anchors, unmasked_main_block
+from sitrep.extract.mislabelled import (
+    clear_heading_anchors,
+    open_disclosure_panels,
+    unmasked_main_block,
+)
 from sitrep.extract.page_metadata import (
     PageMetadata,
     parse_date,
@@ -425,6 +430,7 @@ def extract_html(doc: RawDocument) -> Article:
         raise ExtractError(doc.origin, "cannot parse the HTML")
     meta = read_page_metadata(tree)
     clear_heading_anchors(tree)
+    open_disclosure_panels(tree)
     result = trafilatura.bare_extraction(
         tree, url=doc.url, include_comments=False, include_tables=True,
         fast=_FAST_FIRST_PASS)

@@ -2,8 +2,8 @@
 
 trafilatura drops, before it looks for the article, every ``div``/``section``/``p``/``span``
 whose class or id carries a chrome token ("footer", "meta", "slide", "widget", "bar",
-"menu", "share"...). Pages give containers such names by accident in two ways, each
-undone here.
+"menu", "share"...), and every element it takes for hidden. Pages give content such marks
+by accident in three ways, each undone here.
 
 Themes reuse those words for layout ("page-footer" for the lower half of the page body),
 and when such a container holds the article itself the body comes back as a stray
@@ -21,6 +21,9 @@ ids (they are link targets, nothing more) before trafilatura runs. Only a slug o
 words or more that spells the start of the element's first heading counts: a short label
 ("related-posts" over "Related posts", "about-the-author") names a box, and trafilatura
 is right to drop it.
+
+FAQ answers and "read more" sections sit in collapsed panels until a reader opens them;
+``open_disclosure_panels`` shows the panels that a toggle names through ``aria-controls``.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
 from sitrep.extract.page_text import read_page_text
 
-__all__ = ["MAIN_SHARE", "clear_heading_anchors", "unmasked_main_block"]
+__all__ = ["MAIN_SHARE", "clear_heading_anchors", "open_disclosure_panels",
+           "unmasked_main_block"]
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _SLUG_MIN_WORDS = 4
@@ -104,3 +108,41 @@ def clear_heading_anchors(tree: Any) -> int:
             del element.attrib["id"]
             cleared += 1
     return cleared
+
+
+# A panel's collapsed state: the inline style, the attributes and class names that hide it.
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*;?", re.IGNORECASE)
+_HIDING_CLASS = ("hid", "collaps")
+_TOGGLES = "//*[@aria-controls][not(ancestor::nav or ancestor::header or ancestor::footer)]"
+
+
+def open_disclosure_panels(tree: Any) -> int:
+    """Show, in place, the collapsed panels of the page's disclosure widgets; returns how
+    many panels were found.
+
+    An FAQ answer or a "read more" section sits in a panel that a button names through
+    ``aria-controls`` (the WAI-ARIA accordion and disclosure patterns). Until a reader
+    opens it the panel is collapsed: ``display: none``, ``hidden``, ``aria-hidden`` or a
+    "hidden"/"collapsed" class, and trafilatura drops every hidden element as chrome. The
+    state says how the page opens, not what the panel is, so it is cleared. Toggles in the
+    navigation, header or footer (menus, search boxes) are left alone. Measured: three
+    even WCXB pages gain (none loses), the odd pages gain, ScrapingHub is unchanged.
+    """
+    controlled: set[str] = set()
+    for toggle in tree.xpath(_TOGGLES):
+        controlled.update(toggle.get("aria-controls", "").split())
+    if not controlled:
+        return 0
+    panels = [element for element in tree.xpath("//*[@id]") if element.get("id") in controlled]
+    for panel in panels:
+        style = panel.get("style")
+        if style is not None:
+            panel.set("style", _DISPLAY_NONE.sub("", style))
+        panel.attrib.pop("aria-hidden", None)
+        panel.attrib.pop("hidden", None)
+        classes = panel.get("class")
+        if classes is not None:
+            panel.set("class", " ".join(name for name in classes.split()
+                                        if not any(part in name.lower()
+                                                   for part in _HIDING_CLASS)))
+    return len(panels)
