@@ -41,11 +41,10 @@ __all__ = ["MAIN_SHARE", "clear_heading_anchors", "open_disclosure_panels",
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _SLUG_MIN_WORDS = 4
-# Elements with an id of at least _SLUG_MIN_WORDS hyphen-joined words, found without a
-# walk in Python (libxml2 counts the hyphens); the tags trafilatura's discard list covers.
-_SLUG_CANDIDATES = (
-    "//*[self::div or self::section or self::span or self::p]"
-    f"[string-length(@id) - string-length(translate(@id, '-', '')) >= {_SLUG_MIN_WORDS - 1}]")
+# Elements with a hyphen in their id, in one pass of libxml2 (few elements have ids, so
+# the tag and the word count are left to Python); the tags trafilatura's discard list covers.
+_SLUG_CANDIDATES = "//*[contains(@id, '-')]"
+_SLUG_TAGS = frozenset({"div", "section", "span", "p"})
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A container trafilatura would drop as chrome that holds at least this share of the
 # page's visible text is the page's main block, whatever its class says.
@@ -104,7 +103,9 @@ def clear_heading_anchors(tree: Any) -> int:
     target, not a mark of what the section is."""
     cleared = 0
     for element in tree.xpath(_SLUG_CANDIDATES):
-        if _spells_its_heading(element, element.get("id", "")):
+        slug = element.get("id", "")
+        if element.tag in _SLUG_TAGS and slug.count("-") >= _SLUG_MIN_WORDS - 1 \
+                and _spells_its_heading(element, slug):
             del element.attrib["id"]
             cleared += 1
     return cleared
