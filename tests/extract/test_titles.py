@@ -74,6 +74,21 @@ def test_choose_title_prefers_the_agreeing_h1() -> None:
         "Ferry crossings resume after storm"
 
 
+def test_an_h1_that_rewords_the_declared_title_is_taken() -> None:
+    from sitrep.extract.titles import choose_title
+
+    # Word-overlap F1 0.43: a reworded headline, not a logo or a section name.
+    meta = _meta(html_title="How do you set up a reading nook? | Quiet Rooms",
+                 h1=["Setting up a calm reading corner"])
+    assert choose_title(meta, None, "https://quietrooms.example/a") == \
+        "Setting up a calm reading corner"
+    # An h1 with (almost) nothing in common with the declared title is still passed over.
+    other = _meta(html_title="How do you set up a reading nook? | Quiet Rooms",
+                  h1=["Shop our reading lamps"])
+    assert choose_title(other, None, "https://quietrooms.example/a") == \
+        "How do you set up a reading nook?"
+
+
 def test_choose_title_drops_furniture_around_the_h1() -> None:
     from sitrep.extract.titles import choose_title
 

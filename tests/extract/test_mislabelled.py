@@ -1,0 +1,141 @@
+"""An article inside a container whose class names chrome ("page-footer") is still read;
+a real footer stays out (HTML written for these tests)."""
+
+from __future__ import annotations
+
+from sitrep.extract import extract
+from sitrep.extract.html_tree import parse_html
+from sitrep.extract.mislabelled import unmasked_main_block
+from sitrep.extract.page_text import read_page_text
+from sitrep.models import RawDocument
+
+_INTRO = (
+    "The harbour board has published its list of the quays that will reopen this summer, "
+    "from the old fish market to the new ferry berth, after two winters of repairs.",
+    "Most of the work went into the timber piles, which the storms of the last decade had "
+    "loosened, and into the ladders and rails that swimmers use in the warm months.",
+    "The board says every berth below will be open to small boats by the end of August, "
+    "and that the fees for a season will stay where they were before the repairs began.",
+)
+_ENTRIES = [
+    f"Quay {number}. The berth on the {side} side of the basin reopens in {month} after "
+    f"repairs to its timber piles, with room for {number + 3} small boats and a new "
+    "ladder for swimmers at the far end of the pier."
+    for number, (side, month) in enumerate(
+        [(side, month) for side in ("north", "south", "east", "west")
+         for month in ("May", "June", "July", "August")],
+        start=1)
+]
+_REAL_FOOTER = "<footer class='site-footer'><p>Contact us</p><p>Privacy policy</p></footer>"
+
+
+def _page(entries_class: str) -> str:
+    lead = "".join(f"<p>{text}</p>" for text in _INTRO)
+    entries = "".join(f"<div class='entry'><h3>Quay {i}</h3><p>{text}</p></div>"
+                      for i, text in enumerate(_ENTRIES, start=1))
+    return ("<html><head><title>Quays reopening this summer</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<div class='page'><h1>Quays reopening this summer</h1>"
+            f"<div class='page-lead'>{lead}</div>"
+            f"<div class='{entries_class}'>{entries}</div></div>"
+            f"{_REAL_FOOTER}</body></html>")
+
+
+def test_an_article_in_a_container_named_footer_is_read() -> None:
+    article = extract(RawDocument(origin="quays.html", content=_page("page-footer"),
+                                  kind="html", url="https://harbour.example/quays"))
+    assert "Quay 15. The berth on the west side" in article.text
+    assert "Privacy policy" not in article.text
+
+
+def test_only_a_chrome_named_container_holding_most_of_the_page_is_unmasked() -> None:
+    tree = parse_html(_page("page-footer"))
+    chars = len(read_page_text(tree).text)
+    unmasked = unmasked_main_block(tree, chars)
+    assert unmasked is not None
+    assert not unmasked.xpath("//div[@class='page-footer']")
+    # The caller's tree (shared with the metadata readers) is left as it was.
+    assert tree.xpath("//div[@class='page-footer']")
+    # A footer that is a strip along the page is chrome, as its class says.
+    small = parse_html("<html><body><div class='story'>" + "".join(
+        f"<p>{text}</p>" for text in _ENTRIES) + "</div><div class='page-footer'>"
+        "<p>Contact us</p><p>Privacy policy</p></div></body></html>")
+    assert unmasked_main_block(small, len(read_page_text(small).text)) is None
+    assert unmasked_main_block(small, 0) is None
+
+
+def _garden_page(section_id: str, heading: str) -> str:
+    paragraphs = "".join(
+        f"<p>Neighbour tip {n}: a shared plot needs a rota for watering, a shed key that "
+        f"everyone can reach and a noticeboard for the harvest, week {n} of the season.</p>"
+        for n in range(1, 5))
+    intro = "".join(
+        f"<p>Opening paragraph {n} of the allotment guide sets out why small gardens do "
+        "better when several households tend them together through the year.</p>"
+        for n in range(1, 13))
+    return ("<html><head><title>Allotment guide</title></head><body><article>"
+            f"<h1>Allotment guide</h1>{intro}"
+            f"<section id='{section_id}'><h2>{heading}</h2>{paragraphs}</section>"
+            "</article></body></html>")
+
+
+def test_a_section_whose_id_spells_its_heading_is_not_chrome() -> None:
+    html = _garden_page("share-your-garden-with-the-neighbours",
+                        "Share your garden with the neighbours")
+    article = extract(RawDocument(origin="garden.html", content=html, kind="html"))
+    assert "Neighbour tip 3: a shared plot" in article.text
+
+
+def test_only_long_slugs_of_the_own_heading_are_cleared() -> None:
+    from sitrep.extract.mislabelled import clear_heading_anchors
+
+    spelled = parse_html(_garden_page("share-your-garden-with-the-neigh",
+                                      "Share your garden with the neighbours"))
+    assert clear_heading_anchors(spelled) == 1
+    assert not spelled.xpath("//section[@id]")
+    # A short label names the box ("related-posts"); another heading's slug is no anchor.
+    for section_id, heading in (("share-this-post", "Share this post"),
+                                ("share-your-garden-with-friends", "Watering rota")):
+        page = parse_html(_garden_page(section_id, heading))
+        assert clear_heading_anchors(page) == 0
+        assert page.xpath(f"//section[@id='{section_id}']")
+
+
+def _faq_page(toggle_place: str) -> str:
+    intro = "".join(
+        f"<p>Opening paragraph {n} of the rota guide explains how a shared plot keeps "
+        "its beds watered when households take turns through the dry months.</p>"
+        for n in range(1, 9))
+    answers = "".join(
+        f"<h3><button aria-controls='answer-{n}' aria-expanded='false'>Question {n}?"
+        f"</button></h3><div id='answer-{n}' class='panel is-hidden' aria-hidden='true' "
+        f"style='display: none'><p>Answer {n}: the rota lists one household per week, "
+        "and a swap is fine when both sides write it on the shed noticeboard.</p></div>"
+        for n in range(1, 4))
+    menu = ("<button aria-controls='site-menu'>Menu</button>"
+            "<div id='site-menu' style='display:none'><a href='/'>Home</a></div>")
+    header = f"<header>{menu}</header>" if toggle_place == "header" else ""
+    body = menu if toggle_place == "body" else ""
+    return ("<html><head><title>Watering rota guide</title></head><body>"
+            f"{header}<article><h1>Watering rota guide</h1>{intro}{answers}{body}"
+            "</article></body></html>")
+
+
+def test_collapsed_accordion_answers_are_read() -> None:
+    article = extract(RawDocument(origin="faq.html", content=_faq_page("header"),
+                                  kind="html"))
+    assert "Answer 2: the rota lists one household per week" in article.text
+
+
+def test_only_panels_named_by_a_toggle_outside_the_page_furniture_open() -> None:
+    from sitrep.extract.mislabelled import open_disclosure_panels
+
+    page = parse_html(_faq_page("header"))
+    assert open_disclosure_panels(page) == 3
+    panel = page.xpath("//div[@id='answer-1']")[0]
+    assert "display" not in panel.get("style", "")
+    assert panel.get("aria-hidden") is None
+    assert panel.get("class") == "panel"
+    # The header's menu toggle is furniture: its drawer stays shut.
+    assert "none" in page.xpath("//div[@id='site-menu']")[0].get("style")
+    assert open_disclosure_panels(parse_html("<html><body><p>No toggles.</p></body></html>")) == 0
