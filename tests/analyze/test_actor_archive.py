@@ -57,6 +57,14 @@ def test_an_armed_group_that_took_power_is_dated() -> None:
      ("ZMB", "GOV")),
     ("The Association of Tanzanian Lawyers protested.", "Association of Tanzanian Lawyers",
      ("TZA", None)),
+    ("Researchers at Marlow University said the trial failed.", "Marlow University",
+     (None, "EDU")),
+    ("Doctors at the Bellford Clinic treated twelve wounded.", "Bellford Clinic",
+     (None, "MED")),
+    ("Orvana Holdings Ltd said it would close the mine.", "Orvana Holdings Ltd",
+     (None, "BUS")),
+    ("Worshippers gathered outside St Aldric Cathedral.", "St Aldric Cathedral",
+     (None, "REL")),
 ])
 def test_an_unknown_organisation_is_read_from_its_own_words(
         text: str, phrase: str, expected: tuple[str | None, str | None]) -> None:

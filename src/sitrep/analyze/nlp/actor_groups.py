@@ -94,7 +94,8 @@ def org_sector(words: ActorWords, name: list[str]) -> str | None:
     """The sector an unknown organisation's own words give it: "... Liberation Front" and
     "... Resistance Army" are rebels (REB), "... Party" and a bare "... Front" or
     "Movement for ..." political parties (PTY), "... Commission" or "... Agency" a state
-    body (GOV). The last head word decides ("Party of the Liberation Front" is a party);
+    body (GOV), "... University" EDU, "... Hospital" MED, "... Ltd" BUS, "... Cathedral"
+    REL. The last head word decides ("Party of the Liberation Front" is a party);
     None when no head says."""
     lower = [w.lower() for w in name]
     heads = [w for w in lower if w in words.org_heads]
@@ -109,6 +110,12 @@ def org_sector(words: ActorWords, name: list[str]) -> str | None:
         return "PTY"
     if head in words.state_org_heads:
         return "GOV"
+    for sector, sector_heads in (("EDU", words.education_org_heads),
+                                 ("MED", words.health_org_heads),
+                                 ("BUS", words.business_org_heads),
+                                 ("REL", words.religious_org_heads)):
+        if head in sector_heads:
+            return sector
     return None
 
 

@@ -40,6 +40,10 @@ class ActorWords:
     armed_org_heads: frozenset[str]
     party_org_heads: frozenset[str]
     state_org_heads: frozenset[str]
+    education_org_heads: frozenset[str]
+    health_org_heads: frozenset[str]
+    business_org_heads: frozenset[str]
+    religious_org_heads: frozenset[str]
     name_links: frozenset[str]
     portfolio_words: frozenset[str]
     population_prepositions: frozenset[str]
@@ -67,7 +71,9 @@ def load_actor_words(path: Path = WORDS_FILE) -> ActorWords:
         values[key] = frozenset(words)
     # Organisation heads are also read with a letter dropped ("Anti-Corruption Commision"):
     # see actor_spelling.
-    heads = ("org_heads", "armed_org_heads", "party_org_heads", "state_org_heads")
+    heads = ("org_heads", "armed_org_heads", "party_org_heads", "state_org_heads",
+             "education_org_heads", "health_org_heads", "business_org_heads",
+             "religious_org_heads")
     spelling = misspellings(frozenset().union(*(values[key] for key in heads)))
     for key in heads:
         values[key] = with_misspellings(values[key], spelling)
