@@ -136,3 +136,28 @@ def test_a_name_runs_on_through_its_hyphenated_particles(text: str, name: str) -
 def test_compass_points_joined_by_a_hyphen_name_no_one() -> None:
     assert actors("The crisis soured East-West relations for a decade.") == {}
     assert "East-West Institute" in actors("The East-West Institute hosted the talks.")
+
+
+def test_words_of_a_title_case_heading_are_not_people() -> None:
+    text = ("Walking Meditation For Busy People\n"
+            "Many people find it hard to sit still, says Holly Wilgus, a yoga teacher.\n"
+            "Brown Noise And Better Sleep\nSome listeners prefer brown noise.")
+    found = actors(text)
+    assert "Holly Wilgus" in found
+    assert not [phrase for phrase in found if phrase in {
+        "Walking Meditation", "Busy People", "Brown Noise", "Better Sleep"}]
+
+
+def test_known_names_in_a_heading_are_still_read() -> None:
+    found = actors("Putin And Trump Agree To Meet In Alaska\nThe two will meet on Friday.")
+    assert found["Putin"][0] == "RUS" and found["Trump"][0] == "USA"
+
+
+@pytest.mark.parametrize("text", [
+    "Staff at Kenyatta National Hospital went on strike on Monday.",
+    "Flights from Jinnah International Airport were cancelled.",
+    "The Mandela Foundation criticised the ruling.",
+])
+def test_a_leader_s_name_inside_an_institution_s_name_is_not_the_leader(text: str) -> None:
+    found = actors(text)
+    assert not [phrase for phrase, (_, sector) in found.items() if sector == "GOV"]

@@ -5,7 +5,9 @@ for the phrase grammar). Phrases that are only owners go on to
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
@@ -195,6 +197,29 @@ def organisation_sector(finder: ActorFinder, owner: Owner, title: str,
     return sector
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_MAX_HEADLINE_CHARS = 150
+
+
+def in_headline(text: str, at: int) -> bool:
+    """Whether the line holding ``text[at]`` is a heading written in title case ("Walking
+    Meditation for Beginners", "How to Choose the Right Moving Company"): there every word
+    is capitalised, so a capitalised run is no sign of a name. Known names are read there
+    all the same; only unknown ones are not taken for people or bodies."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _title_case_line(text[start:end if end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=8192)
+def _title_case_line(line: str) -> bool:
+    line = line.strip()
+    if not line or len(line) > _MAX_HEADLINE_CHARS or line.endswith((".", ",", ";")):
+        return False
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
            titles: list[tuple[str, str, str]], title_end: int, name_start: int,
            name_end: int, name_entry: Any | None,
@@ -249,7 +274,12 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
             if known is not None:
                 return [span(doc, name_start, name_end, known, "surname")]
             return None
+        if not titles and not owners and in_headline(text_of(doc), tv.idx[name_start]):
+            return None  # "Walking Meditation", "Put Intention Behind": a heading's words
         is_org = any(w.lower() in finder.words.org_heads for w in words)
+        last = words[-1].lower()
+        if not is_org and not titles and last in finder.words.institution_heads:
+            return None  # "Jinnah International Airport", "the Sakharov Prize": a thing
         kind: ActorKind = "organization" if is_org else "person"
         sector = "ELI" if former and titles and kind == "person" else title_sector
         country = owner_country

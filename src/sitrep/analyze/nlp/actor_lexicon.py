@@ -40,6 +40,7 @@ class ActorWords:
     armed_org_heads: frozenset[str]
     party_org_heads: frozenset[str]
     state_org_heads: frozenset[str]
+    institution_heads: frozenset[str]
     education_org_heads: frozenset[str]
     health_org_heads: frozenset[str]
     business_org_heads: frozenset[str]

@@ -168,7 +168,22 @@ class ActorFinder:
             elif end == start + 1 and (other := article_reading(doc[start].text,
                                                                 text_of(doc))) is not None:
                 best[start] = (end, other)  # "Congo" in a story naming Brazzaville
+            elif self._names_an_institution(tokens_of(doc), end) and \
+                    (entry := self.entry(best[start][1])) is not None and \
+                    entry.kind == "person":
+                del best[start]  # "Kenyatta National Hospital" is not Uhuru Kenyatta
         return best
+
+    def _names_an_institution(self, tv: TokenView, end: int) -> bool:
+        """Whether the capitalised words right after a name (up to four) end in an
+        institution's head ("... National Hospital", "... International Airport")."""
+        heads = self.words.institution_heads
+        for k in range(end, min(end + 4, len(tv.text))):
+            if not (tv.alpha[k] and tv.text[k][:1].isupper()):
+                return False
+            if tv.lower[k] in heads:
+                return True
+        return False
 
     def _read_places(self, doc: Doc) -> None:
         """Note the tokens of the place names the gazetteer found in ``doc``: all of
