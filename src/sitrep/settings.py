@@ -67,6 +67,9 @@ class Settings:
     parse: run the trained parser when a model is available (``SITREP_PARSE=0`` turns it off):
         the coder then reads who-did-what-to-whom from the parse, which is more accurate and
         slower; off, it reads them from word order (the rule path, used when no model exists).
+    relevance: code events in full only in articles about public affairs (``SITREP_RELEVANCE=0``
+        turns the gate off and codes every article as news; see
+        :mod:`sitrep.analyze.coder.relevance`).
     """
 
     database_url: str = field(default_factory=lambda: f"sqlite:///{default_database_path()}")
@@ -77,6 +80,7 @@ class Settings:
     actor_files: tuple[Path, ...] = ()
     model: Path | None = field(default_factory=lambda: _path_env("SITREP_MODEL"))
     parse: bool = field(default_factory=lambda: _bool_env("SITREP_PARSE", True))
+    relevance: bool = field(default_factory=lambda: _bool_env("SITREP_RELEVANCE", True))
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -85,3 +85,11 @@ def test_role_words_in_other_senses_are_not_actors_outside_the_news(
     assert not [a for a in found if a.sector in {"SPY", "MIL", "GOV"}]
     news = analyzer.analyze(Article(origin="news", text=NEWS)).actors
     assert {"MIL", "REB"} <= {a.sector for a in news}
+
+
+def test_the_gate_can_be_turned_off() -> None:
+    from sitrep.settings import Settings
+
+    ungated = Analyzer(Settings(relevance=False, parse=False))
+    assert "sitrep_relevance" not in ungated.nlp.pipe_names
+    assert events(ungated, GUIDE + " Customers accused the airline of hiding fees.")

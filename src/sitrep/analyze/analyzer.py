@@ -60,7 +60,8 @@ class Analyzer:
     def _build_pipeline(self) -> Language:
         try:
             nlp = build_pipeline(
-                self.kb, load_model(self.model_path) if self.model_path is not None else None)
+                self.kb, load_model(self.model_path) if self.model_path is not None else None,
+                relevance=self.settings.relevance)
             # Build every lazy table now (gazetteer, lexicon), not inside the first article.
             warm_up = Article(origin="<warm-up>", text="The minister met officials in Paris.",
                               published=date(2020, 1, 1))

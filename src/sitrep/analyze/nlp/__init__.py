@@ -109,10 +109,12 @@ def sitrep_dates_places(doc: Doc) -> Doc:
     return doc
 
 
-def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Language:
+def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None,
+                   relevance: bool = True) -> Language:
     """The full pipeline on ``spacy.blank("en")``; with a trained ``model`` (see
     :mod:`sitrep.analyze.nlp.model`), ``sitrep_parse`` runs it on the sentences the coder
-    reads, after the actors are known and before the quotes and events."""
+    reads, after the actors are known and before the quotes and events. ``relevance=False``
+    leaves the relevance gate out: every article is coded as news."""
     from sitrep.analyze.coder import document as _events  # noqa: F401  (registers sitrep_events)
     from sitrep.analyze.coder import relevance as _relevance  # noqa: F401  (sitrep_relevance)
     from sitrep.analyze.coder.document import EventsComponent
@@ -127,6 +129,8 @@ def build_pipeline(kb: KnowledgeBaseLike, model: Language | None = None) -> Lang
         nlp.add_pipe(name)
         if name == "sitrep_relevance" and model is not None:
             nlp.add_pipe("sitrep_parse")
+    if not relevance:
+        nlp.disable_pipe("sitrep_relevance")
     if model is not None:
         parse: object = nlp.get_pipe("sitrep_parse")
         events: object = nlp.get_pipe("sitrep_events")
