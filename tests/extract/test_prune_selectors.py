@@ -43,25 +43,42 @@ PAGE = """
   <section class="elementor-share-buttons x">share</section>
   <div class="entry"><div class="ad-slot">ad</div><div class="sidebar">more</div></div>
   <article class="post-content"><p class="meta">by</p><p>body</p></article>
+  <div class="post"><div class="article-body">first</div><div class="articleBody">second</div>
+    <section id="x"><div class="entry">nested</div></section></div>
+  <div class="FullText story">a story</div><div id="story">another</div>
+  <div class="x" id="Main-Content">main content</div><div class="content">content</div>
+  <section role="main-area">main by role</section><main>the main</main><main>another</main>
+  <div class="photo-caption">caption</div><span id="Teaser-1">teaser</span>
+  <div class="x" id="page-footer">footer by class, id after</div>
+  <div id="y" class="site-footer">footer by id</div>
+  <footer>footer</footer><script>var x;</script><svg><path/></svg>
+  <div id="Cookie-Banner">cookies</div><p class="onetrust-x">consent</p>
 </body></html>
 """
 
 
 def _selections() -> list[tuple[str, PythonSelection]]:
+    import sys
+
     from trafilatura import xpaths
 
     found = []
     for name in ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH",
-                 "OVERALL_DISCARD_XPATH"):
+                 "OVERALL_DISCARD_XPATH", "DISCARD_IMAGE_ELEMENTS", "TEASER_DISCARD_XPATH",
+                 "BODY_XPATH"):
         for index, expression in enumerate(getattr(xpaths, name)):
             if isinstance(expression, PythonSelection):
                 found.append((f"{name}[{index}]", expression))
+    for module in ("trafilatura.settings", "trafilatura.baseline"):
+        expression = sys.modules[module].BASIC_CLEAN_XPATH
+        assert isinstance(expression, PythonSelection)
+    found.append(("BASIC_CLEAN_XPATH", expression))
     return found
 
 
-def test_install_replaces_the_five_pruning_expressions() -> None:
-    assert len(_selections()) == 5
-    assert len(prune_selectors.replacements()) == 5
+def test_install_replaces_the_twelve_expressions() -> None:
+    assert len(_selections()) == 12
+    assert len(prune_selectors.replacements()) == 12
 
 
 @pytest.mark.parametrize("name, selection", _selections(), ids=lambda x: str(x)[:40])
@@ -75,6 +92,16 @@ def test_selection_returns_the_xpath_nodes_in_order(name: str,
     body = root.find("body")
     assert selection(body) == original(body)    # the context node itself is not a match
     assert expected, "the page exercises every expression"
+    for element in root.iter("div", "section"):
+        assert selection(element) == original(element)
+
+
+def test_body_selection_takes_the_first_match_under_each_parent() -> None:
+    from trafilatura import xpaths
+
+    root = lxml.html.fromstring(PAGE)
+    found = [e.text for e in xpaths.BODY_XPATH[0](root)]
+    assert "first" in found and "nested" in found and "second" not in found
 
 
 def test_an_expression_of_another_shape_is_left_alone() -> None:
