@@ -53,6 +53,11 @@ PAGE = """
   <div id="y" class="site-footer">footer by id</div>
   <footer>footer</footer><script>var x;</script><svg><path/></svg>
   <div id="Cookie-Banner">cookies</div><p class="onetrust-x">consent</p>
+  <div class="x"><span class="author-name">Ann Lee</span><a rel="author">Ann</a>
+    <div class="byline">By Ann</div><p itemprop="author">Ann</p><author>A. Lee</author>
+    <strong>Ann<rel>me</rel></strong><em class="Writer">Ann</em><b id="Author">Ann</b>
+    <i data-component="Byline">Ann</i></div>
+  <span class="date">today</span><div class="comments">c</div><a data-component="Figure">f</a>
 </body></html>
 """
 
@@ -65,7 +70,7 @@ def _selections() -> list[tuple[str, PythonSelection]]:
     found = []
     for name in ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH",
                  "OVERALL_DISCARD_XPATH", "DISCARD_IMAGE_ELEMENTS", "TEASER_DISCARD_XPATH",
-                 "BODY_XPATH"):
+                 "BODY_XPATH", "AUTHOR_DISCARD_XPATHS", "AUTHOR_XPATHS"):
         for index, expression in enumerate(getattr(xpaths, name)):
             if isinstance(expression, PythonSelection):
                 found.append((f"{name}[{index}]", expression))
@@ -76,9 +81,9 @@ def _selections() -> list[tuple[str, PythonSelection]]:
     return found
 
 
-def test_install_replaces_the_twelve_expressions() -> None:
-    assert len(_selections()) == 12
-    assert len(prune_selectors.replacements()) == 12
+def test_install_replaces_the_sixteen_expressions() -> None:
+    assert len(_selections()) == 16
+    assert len(prune_selectors.replacements()) == 16
 
 
 @pytest.mark.parametrize("name, selection", _selections(), ids=lambda x: str(x)[:40])
