@@ -122,3 +122,13 @@ def test_install_is_idempotent() -> None:
     prune_selectors.install()
     assert list(xpaths.OVERALL_DISCARD_XPATH) == first
     assert main_extractor.OVERALL_DISCARD_XPATH is xpaths.OVERALL_DISCARD_XPATH
+
+
+def test_a_whole_document_goes_to_the_original_xpath() -> None:
+    from trafilatura import xpaths
+
+    selection = xpaths.OVERALL_DISCARD_XPATH[0]
+    assert isinstance(selection, PythonSelection)
+    tree = lxml.html.fromstring(PAGE).getroottree()
+    assert [e.get("class") for e in selection(tree)] == \
+        [e.get("class") for e in selection(tree.getroot())]

@@ -477,13 +477,20 @@ _TEMPLATES: tuple[tuple[str, int | None, str, Callable[[Sequence[str]], Selector
 
 
 class PythonSelection:
-    """Stands in for one compiled XPath: called on an element, returns the same list."""
+    """Stands in for one compiled XPath: called on an element, returns the same list.
 
-    def __init__(self, path: str, select: Selector) -> None:
-        self.path = path   # the expression it replaces, as trafilatura's code may read it
+    Anything else (a whole ElementTree, XPath variables) goes to the XPath it replaces:
+    the Python walks are written for an element context only.
+    """
+
+    def __init__(self, original: Any, select: Selector) -> None:
+        self.path: str = original.path  # as trafilatura's code may read it
+        self._original = original
         self._select = select
 
-    def __call__(self, tree: Any) -> list[Any]:
+    def __call__(self, tree: Any, **variables: Any) -> list[Any]:
+        if variables or not isinstance(tree, etree._Element):
+            return list(self._original(tree, **variables))
         return self._select(tree)
 
     def __str__(self) -> str:
@@ -528,7 +535,7 @@ def _replacement(current: Any, template: str,
     if found is None:
         return None
     _REPLACED.append(original)
-    return PythonSelection(path, build(found))
+    return PythonSelection(current, build(found))
 
 
 def install() -> None:
