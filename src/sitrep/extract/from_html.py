@@ -81,6 +81,7 @@ from sitrep.extract.page_metadata import (
     split_authors,
 )
 from sitrep.extract.page_text import PageText, read_page_text
+from sitrep.extract.prune_selectors import install as install_prune_selectors
 from sitrep.extract.titles import choose_title, names_site
 from sitrep.extract.visible_dates import (
     headline_date,
@@ -93,8 +94,10 @@ from sitrep.models import Article, RawDocument
 
 __all__ = ["extract_html"]
 
-# Same matches, fewer calls into Python from libxml2 (see xpath_guards).
+# Same matches, fewer calls into Python from libxml2 (see xpath_guards), and the hottest
+# pruning expressions evaluated in Python (see prune_selectors).
 install_xpath_guards()
+install_prune_selectors()
 
 _WORDS = re.compile(r"\w+")
 # Dates, labels, a lone month or weekday ("Dec", "Sat") and markup or script that leaked
