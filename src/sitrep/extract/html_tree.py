@@ -62,9 +62,10 @@ _CONTINUATION = "[\u0080-\u00bf" + _CP1252_HIGH + "]"
 # A UTF-8 character read one byte at a time: a lead byte and its continuation bytes.
 _MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}"
                        f"|[\u00f0-\u00f4]{_CONTINUATION}{{3}}")
-# Cheap signs that a page may hold such text: the lead bytes of punctuation (U+2000-U+203F,
-# read as "â\x80" or "â€") and of Latin-1 letters and the no-break space ("Ã", "Â").
-_MOJIBAKE_SIGNS = ("\u00e2\u0080", "\u00e2\u20ac", "\u00c3", "\u00c2")
+# Cheap signs that a page may hold such text: the lead bytes of punctuation (U+2000-U+206F,
+# "â") and of Latin-1 letters and the no-break space ("Ã", "Â"). Single characters: a
+# search for one is several times faster than for a pair in a non-ASCII string.
+_MOJIBAKE_SIGNS = ("\u00e2", "\u00c3", "\u00c2")
 # What mended text may hold: Latin letters and punctuation, Greek and Cyrillic, symbols
 # and emoji. A "repair" into any other script (Hebrew from "×\xa0", "2×" before a
 # no-break space; NKo from "ß»", "Fuß»") was real text that only looked like it.
@@ -92,12 +93,13 @@ def repair_mojibake_markup(content: str) -> str:
     """The page with UTF-8 text that was decoded as Latin-1 or cp1252 mended, character by
     character (a page may mix mended and broken text); other text is left as it is.
 
-    Most pages show none of the signs, checked by substring search (far cheaper than the
-    pattern over the whole page). A page with only a pair of such characters is left
-    alone: that is a page quoting mojibake ('I saw "\u00c3\u00a4" instead of "\u00e4"'),
-    while a broken page breaks every apostrophe and dash.
+    Most pages show none of the signs, checked by character search (about 0.1 ms a page,
+    several times cheaper than the pattern over the whole page). A page with only a pair
+    of such characters is left alone: that is a page quoting mojibake ('I saw
+    "\u00c3\u00a4" instead of "\u00e4"'), while a broken page breaks every apostrophe and
+    dash.
     """
-    if not any(sign in content for sign in _MOJIBAKE_SIGNS):
+    if content.isascii() or not any(sign in content for sign in _MOJIBAKE_SIGNS):
         return content
     mended = 0
 
