@@ -139,3 +139,43 @@ def test_only_panels_named_by_a_toggle_outside_the_page_furniture_open() -> None
     # The header's menu toggle is furniture: its drawer stays shut.
     assert "none" in page.xpath("//div[@id='site-menu']")[0].get("style")
     assert open_disclosure_panels(parse_html("<html><body><p>No toggles.</p></body></html>")) == 0
+
+
+def _release_notes_page() -> str:
+    paragraphs = [
+        f"<p>Paragraph {n} of the language survey compares how teams pick a language for "
+        "a new service, from hiring to the libraries they already know well.</p>"
+        for n in range(1, 7)]
+    note = ("<div class='note-box' style='padding: 30px'><strong>Updates:</strong> "
+            "Version 3.14, released in October, makes the interpreter faster and lowers "
+            "the memory a long-running job needs.</div>")
+    promo = ("<div class='banner'><div class='title'>Need help with your next project? "
+             "Our developers can start next week and bring your plan to life.</div>"
+             "<a href='/contact'>Get in touch</a></div>")
+    caption = "<div class='caption'>The survey team at work, photographed by</div>"
+    article = "".join([*paragraphs[:2], note, *paragraphs[2:4], promo, paragraphs[4],
+                       caption, paragraphs[5]])
+    return ("<html><head><title>Language survey</title></head><body>"
+            f"<article><h1>Language survey</h1>{article}</article></body></html>")
+
+
+def test_a_paragraph_written_as_a_div_between_paragraphs_is_read() -> None:
+    article = extract(RawDocument(origin="survey.html", content=_release_notes_page(),
+                                  kind="html"))
+    assert "Version 3.14, released in October, makes the interpreter faster" in article.text
+
+
+def test_only_text_only_divs_that_end_like_a_sentence_become_paragraphs() -> None:
+    from sitrep.extract.mislabelled import paragraphs_in_divs
+
+    page = parse_html(_release_notes_page())
+    assert paragraphs_in_divs(page) == 1
+    assert page.xpath("//p[@class='note-box']")
+    # A promotion holding blocks and a link button, and a caption that stops
+    # mid-sentence, stay divs.
+    assert page.xpath("//div[@class='banner']") and page.xpath("//div[@class='caption']")
+    sidebar = parse_html(
+        "<html><body><aside><p>One.</p><div>A text-only box in the sidebar that runs to "
+        "well over fifteen words and ends like a sentence does.</div><p>Two.</p></aside>"
+        "</body></html>")
+    assert paragraphs_in_divs(sidebar) == 0

@@ -13,7 +13,8 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   ``include_comments=False`` because reader comments are not the article.
   Ids that only spell their section's heading ("share-your-garden-...") are removed first,
   so a chrome word in a heading does not drop its section, and the collapsed panels of
-  accordions and "read more" toggles are shown, as a reader opening them would (mislabelled).
+  accordions and "read more" toggles are shown, as a reader opening them would, and a
+  paragraph written as a text-only div between paragraphs is read as one (mislabelled).
   A body still under 30 % of the text gets one more pass when a container that trafilatura
   drops for its class or id ("page-footer") holds most of the page's text (mislabelled).
   A body that comes back as one flat line (trafilatura's fallback to a container's raw
@@ -71,6 +72,7 @@ from sitrep.extract.language import detect_language
 from sitrep.extract.mislabelled import (
     clear_heading_anchors,
     open_disclosure_panels,
+    paragraphs_in_divs,
     unmasked_main_block,
 )
 from sitrep.extract.page_metadata import (
@@ -431,6 +433,7 @@ def extract_html(doc: RawDocument) -> Article:
     meta = read_page_metadata(tree)
     clear_heading_anchors(tree)
     open_disclosure_panels(tree)
+    paragraphs_in_divs(tree)
     result = trafilatura.bare_extraction(
         tree, url=doc.url, include_comments=False, include_tables=True,
         fast=_FAST_FIRST_PASS)
