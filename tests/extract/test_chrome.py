@@ -236,3 +236,14 @@ def test_paragraphs_and_list_items_of_equal_length_stay() -> None:
         "- " + _words(30, "Schedule A covers"), "- " + _words(30, "Schedule B covers"),
         "The vote is due next week."])
     assert strip_chrome(text) == text
+
+
+def test_shorter_teasers_go_only_when_an_ellipsis_marks_the_cut() -> None:
+    article = "The harbour reopened on Monday, the port authority said."
+    marked = [_words(16, "Fishing boats return to the") + "...",
+              _words(17, "The new ferry timetable starts in") + "…"]
+    assert strip_chrome(article + "\n\n" + "\n\n".join(marked)) == article
+    unmarked = "\n\n".join([article, _words(16, "Fishing boats return to the"),
+                            _words(16, "The new ferry timetable starts in"),
+                            "The first ferry leaves at six."])
+    assert strip_chrome(unmarked) == unmarked

@@ -49,6 +49,7 @@ _DISCLAIMER_WORDS = 150   # legal small print is a paragraph, not a page
 # Excerpts: a teaser widget cuts each post's opening to a fixed number of words (or
 # characters, then marks the cut with an ellipsis).
 _EXCERPT_WORDS = 25         # a teaser paragraph is at least this long ...
+_ELLIPSIS_EXCERPT_WORDS = 15  # ... or this long when an ellipsis marks the cut
 _EXCERPT_RUN = 2            # ... and comes with at least this many like it
 _ELLIPSIS = re.compile(r"(?:…|(?<!\.)\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 # A widget label may be followed by its toggle's caption ("Table of Contents Show").
@@ -316,12 +317,11 @@ def _consent_notice(lines: list[str], content: list[int],
 def _excerpt_kind(line: str, features: LineFeatures) -> str | None:
     """"cut" for a long paragraph stopped mid-sentence, "ellipsis" for one that ends on an
     ellipsis, else None (short lines, list items and table rows are never excerpts)."""
-    if features.words < _EXCERPT_WORDS or features.structured:
+    if features.words < _ELLIPSIS_EXCERPT_WORDS or features.structured:
         return None
-    stripped = line.rstrip()
     if not features.terminal:
-        return "cut"
-    return "ellipsis" if _ELLIPSIS.search(stripped) else None
+        return "cut" if features.words >= _EXCERPT_WORDS else None
+    return "ellipsis" if _ELLIPSIS.search(line.rstrip()) else None
 
 
 def _excerpts(lines: list[str], content: list[int], features: list[LineFeatures]) -> set[int]:
