@@ -179,3 +179,36 @@ def test_only_text_only_divs_that_end_like_a_sentence_become_paragraphs() -> Non
         "well over fifteen words and ends like a sentence does.</div><p>Two.</p></aside>"
         "</body></html>")
     assert paragraphs_in_divs(sidebar) == 0
+
+
+def _menu_swallowing_the_article() -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the harbour report says the quays reopen this summer, after "
+        "two winters of repairs to the timber piles and the ladders swimmers use.</p>"
+        for n in range(1, 9))
+    # Each menu item leaves its dropdown div open: libxml2 keeps everything after it,
+    # the article included, inside the header's navigation.
+    return ("<html><head><title>Harbour report</title></head><body><header><nav><ul>"
+            "<li><a href='/'>Home</a><div class='menu-dropdown'><a href='/a'>News</a></li>"
+            "<li><a href='/b'>Sport</a><div class='menu-dropdown'><a href='/c'>Weather</a></li>"
+            "</ul></nav></header>"
+            f"<main><article><h1>Harbour report</h1>{paragraphs}</article></main>"
+            "<footer><p>Contact</p></footer></body></html>")
+
+
+def test_an_article_nested_in_the_navigation_by_broken_markup_is_moved_out() -> None:
+    import trafilatura
+
+    from sitrep.extract.mislabelled import unnested_article
+
+    tree = parse_html(_menu_swallowing_the_article())
+    assert tree.xpath("//nav//main")
+    flat = trafilatura.bare_extraction(tree, include_comments=False, fast=True)
+    assert flat is not None and "\n" not in flat.text   # the container's raw text
+    unnested = unnested_article(tree)
+    assert unnested is not None and not unnested.xpath("//nav//main")
+    assert tree.xpath("//nav//main")                      # the caller's tree is kept
+    read = trafilatura.bare_extraction(unnested, include_comments=False, fast=True)
+    assert read is not None and read.text.count("\n") >= 7   # paragraphs again
+    assert unnested_article(parse_html("<html><body><nav><a href='/'>Home</a></nav>"
+                                       "<main><p>Text.</p></main></body></html>")) is None

@@ -18,7 +18,8 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   A body still under 30 % of the text gets one more pass when a container that trafilatura
   drops for its class or id ("page-footer") holds most of the page's text (mislabelled).
   A body that comes back as one flat line (trafilatura's fallback to a container's raw
-  text, on about one page in a hundred) gives way to a pass that returns paragraphs.
+  text, on about one page in a hundred) gives way to a pass that returns paragraphs, the
+  last one on the article moved out of the navigation that broken markup nested it in.
   Section headings that trafilatura's element-by-element fallback leaves out come back
   above the paragraphs they head when the body kept none of them (headings).
   The result goes through strip_chrome to drop the sign-up boxes, share prompts, cookie
@@ -74,6 +75,7 @@ from sitrep.extract.mislabelled import (
     open_disclosure_panels,
     paragraphs_in_divs,
     unmasked_main_block,
+    unnested_article,
 )
 from sitrep.extract.page_metadata import (
     PageMetadata,
@@ -410,10 +412,17 @@ def _structured_if_flat(tree: Any, url: str | None, body: str) -> str:
     if not _is_flat_dump(body):
         return body
     words = len(_words(body))
-    for favor_recall in (False, True):
+    for favor_recall in (False, True, None):
+        source = tree
+        if favor_recall is None:
+            # Last, the article that broken markup nested inside the navigation or the
+            # header (mislabelled.unnested_article), read by the fast pass.
+            source = unnested_article(tree)
+            if source is None:
+                break
         other = trafilatura.bare_extraction(
-            tree, url=url, include_comments=False, include_tables=True,
-            favor_recall=favor_recall)
+            source, url=url, include_comments=False, include_tables=True,
+            favor_recall=bool(favor_recall), fast=favor_recall is None)
         if not isinstance(other, Document) or not other.text:
             continue
         text = str(other.text)
