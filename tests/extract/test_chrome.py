@@ -198,3 +198,52 @@ def test_small_print_is_read_from_its_formulas_not_from_single_words() -> None:
     assert small_print("This material does not constitute tax advice.")
     assert not small_print("The minister said the figures were advice, not a promise.")
     assert not small_print("© 2026 Island Wire Service. All rights reserved.")
+
+
+def _words(count: int, start: str) -> str:
+    """A paragraph of exactly ``count`` words opening with ``start``, with no full stop."""
+    opening = start.split()
+    filler = ["the", "firm", "helps", "clients", "with", "their", "claims", "and", "appeals"]
+    return " ".join(opening + [filler[i % len(filler)] for i in range(count - len(opening))])
+
+
+def test_teasers_cut_to_the_same_word_count_go() -> None:
+    article = ("Gyms ask members to sign waivers before they train.\n\n"
+               "A waiver does not cover equipment the gym knew was broken, and a court will "
+               "look at what the owners were told and when they were told it.")
+    teasers = [_words(40, "When the agency denies your claim"),
+               _words(40, "Navigating the disability process can"),
+               _words(41, "Understanding the appeal deadlines is")]
+    cleaned = strip_chrome(article + "\n\n" + "\n\n".join(teasers))
+    assert cleaned == article
+
+
+def test_teasers_cut_with_an_ellipsis_go() -> None:
+    article = ("The harbour reopened on Monday after a week of repairs to the sea wall, "
+               "the port authority said.")
+    teasers = [_words(30, "Fishing boats return to the") + " …",
+               _words(34, "The new ferry timetable starts in") + "..."]
+    cleaned = strip_chrome(article + "\n\n" + "\n\n".join(teasers))
+    assert cleaned == article
+
+
+def test_paragraphs_and_list_items_of_equal_length_stay() -> None:
+    # Finished sentences of the same length, one unfinished paragraph, and list items
+    # cut alike are the writer's own.
+    same = _words(30, "The council met on Tuesday and")
+    text = "\n\n".join([
+        same + ".", same + ".", _words(30, "Then the mayor said that"),
+        "- " + _words(30, "Schedule A covers"), "- " + _words(30, "Schedule B covers"),
+        "The vote is due next week."])
+    assert strip_chrome(text) == text
+
+
+def test_shorter_teasers_go_only_when_an_ellipsis_marks_the_cut() -> None:
+    article = "The harbour reopened on Monday, the port authority said."
+    marked = [_words(16, "Fishing boats return to the") + "...",
+              _words(17, "The new ferry timetable starts in") + "…"]
+    assert strip_chrome(article + "\n\n" + "\n\n".join(marked)) == article
+    unmarked = "\n\n".join([article, _words(16, "Fishing boats return to the"),
+                            _words(16, "The new ferry timetable starts in"),
+                            "The first ferry leaves at six."])
+    assert strip_chrome(unmarked) == unmarked

@@ -7,7 +7,7 @@ import trafilatura
 from lxml import etree  # type: ignore[import-untyped]
 from lxml.html import HtmlElement
 
-from sitrep.extract.html_tree import parse_html
+from sitrep.extract.html_tree import parse_html, repair_mojibake_markup
 
 PAGES = [
     "<!DOCTYPE html><html><head><title>Harbour news</title></head>"
@@ -54,3 +54,24 @@ def test_end_tags_alone_after_the_end_change_nothing() -> None:
 def test_what_is_not_a_page_gives_none(text: str) -> None:
     assert parse_html(text) is None
     assert trafilatura.load_html(text) is None
+
+
+def test_utf8_read_as_latin1_or_cp1252_is_mended() -> None:
+    # The bytes of "’" (E2 80 99) and "é" (C3 A9) stored as one character each.
+    latin1 = ("It doesn\u00e2\u0080\u0099t rain. The caf\u00c3\u00a9 opens. "
+              "We\u00e2\u0080\u0099re in.")
+    cp1252 = "It isn\u00e2\u20ac\u2122t late\u00e2\u20ac\u201dnot yet. Caf\u00c3\u00a9."
+    page = f"<html><body><p>{latin1}</p><p>{cp1252}</p></body></html>"
+    tree = parse_html(page)
+    assert tree is not None
+    paragraphs = [p.text_content() for p in tree.iter("p")]
+    assert paragraphs == ["It doesn\u2019t rain. The caf\u00e9 opens. We\u2019re in.",
+                          "It isn\u2019t late\u2014not yet. Caf\u00e9."]
+
+
+def test_text_that_only_looks_like_mojibake_is_kept() -> None:
+    # Real characters in real text: a times sign before a no-break space, German
+    # quotation marks, and a page that quotes mojibake once.
+    text = ("Use 2\u00d7\u00a0the dose. \u00bbStra\u00df\u00bb is a word. I saw "
+            "\"\u00c3\u00a4\" instead of \"\u00e4\" for years. \u00c2ge d'or.")
+    assert repair_mojibake_markup(text) == text

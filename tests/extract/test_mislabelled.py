@@ -139,3 +139,76 @@ def test_only_panels_named_by_a_toggle_outside_the_page_furniture_open() -> None
     # The header's menu toggle is furniture: its drawer stays shut.
     assert "none" in page.xpath("//div[@id='site-menu']")[0].get("style")
     assert open_disclosure_panels(parse_html("<html><body><p>No toggles.</p></body></html>")) == 0
+
+
+def _release_notes_page() -> str:
+    paragraphs = [
+        f"<p>Paragraph {n} of the language survey compares how teams pick a language for "
+        "a new service, from hiring to the libraries they already know well.</p>"
+        for n in range(1, 7)]
+    note = ("<div class='note-box' style='padding: 30px'><strong>Updates:</strong> "
+            "Version 3.14, released in October, makes the interpreter faster and lowers "
+            "the memory a long-running job needs.</div>")
+    promo = ("<div class='banner'><div class='title'>Need help with your next project? "
+             "Our developers can start next week and bring your plan to life.</div>"
+             "<a href='/contact'>Get in touch</a></div>")
+    caption = "<div class='caption'>The survey team at work, photographed by</div>"
+    article = "".join([*paragraphs[:2], note, *paragraphs[2:4], promo, paragraphs[4],
+                       caption, paragraphs[5]])
+    return ("<html><head><title>Language survey</title></head><body>"
+            f"<article><h1>Language survey</h1>{article}</article></body></html>")
+
+
+def test_a_paragraph_written_as_a_div_between_paragraphs_is_read() -> None:
+    article = extract(RawDocument(origin="survey.html", content=_release_notes_page(),
+                                  kind="html"))
+    assert "Version 3.14, released in October, makes the interpreter faster" in article.text
+
+
+def test_only_text_only_divs_that_end_like_a_sentence_become_paragraphs() -> None:
+    from sitrep.extract.mislabelled import paragraphs_in_divs
+
+    page = parse_html(_release_notes_page())
+    assert paragraphs_in_divs(page) == 1
+    assert page.xpath("//p[@class='note-box']")
+    # A promotion holding blocks and a link button, and a caption that stops
+    # mid-sentence, stay divs.
+    assert page.xpath("//div[@class='banner']") and page.xpath("//div[@class='caption']")
+    sidebar = parse_html(
+        "<html><body><aside><p>One.</p><div>A text-only box in the sidebar that runs to "
+        "well over fifteen words and ends like a sentence does.</div><p>Two.</p></aside>"
+        "</body></html>")
+    assert paragraphs_in_divs(sidebar) == 0
+
+
+def _menu_swallowing_the_article() -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the harbour report says the quays reopen this summer, after "
+        "two winters of repairs to the timber piles and the ladders swimmers use.</p>"
+        for n in range(1, 9))
+    # Each menu item leaves its dropdown div open: libxml2 keeps everything after it,
+    # the article included, inside the header's navigation.
+    return ("<html><head><title>Harbour report</title></head><body><header><nav><ul>"
+            "<li><a href='/'>Home</a><div class='menu-dropdown'><a href='/a'>News</a></li>"
+            "<li><a href='/b'>Sport</a><div class='menu-dropdown'><a href='/c'>Weather</a></li>"
+            "</ul></nav></header>"
+            f"<main><article><h1>Harbour report</h1>{paragraphs}</article></main>"
+            "<footer><p>Contact</p></footer></body></html>")
+
+
+def test_an_article_nested_in_the_navigation_by_broken_markup_is_moved_out() -> None:
+    import trafilatura
+
+    from sitrep.extract.mislabelled import unnested_article
+
+    tree = parse_html(_menu_swallowing_the_article())
+    assert tree.xpath("//nav//main")
+    flat = trafilatura.bare_extraction(tree, include_comments=False, fast=True)
+    assert flat is not None and "\n" not in flat.text   # the container's raw text
+    unnested = unnested_article(tree)
+    assert unnested is not None and not unnested.xpath("//nav//main")
+    assert tree.xpath("//nav//main")                      # the caller's tree is kept
+    read = trafilatura.bare_extraction(unnested, include_comments=False, fast=True)
+    assert read is not None and read.text.count("\n") >= 7   # paragraphs again
+    assert unnested_article(parse_html("<html><body><nav><a href='/'>Home</a></nav>"
+                                       "<main><p>Text.</p></main></body></html>")) is None

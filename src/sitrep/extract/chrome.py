@@ -46,6 +46,12 @@ _READING_TIME = re.compile(
     r"(?:\s+time)?|read(?:ing)?\s+time\W*\d+\s*(?:min(?:ute)?s?|hours?)\.?(?:\s+read)?)\W*$",
     re.IGNORECASE)
 _DISCLAIMER_WORDS = 150   # legal small print is a paragraph, not a page
+# Excerpts: a teaser widget cuts each post's opening to a fixed number of words (or
+# characters, then marks the cut with an ellipsis).
+_EXCERPT_WORDS = 25         # a teaser paragraph is at least this long ...
+_ELLIPSIS_EXCERPT_WORDS = 15  # ... or this long when an ellipsis marks the cut
+_EXCERPT_RUN = 2            # ... and comes with at least this many like it
+_ELLIPSIS = re.compile(r"(?:…|(?<!\.)\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 # A widget label may be followed by its toggle's caption ("Table of Contents Show").
 _TOGGLES = frozenset({"show", "hide", "toggle", "expand", "collapse", "open", "close"})
 
@@ -308,6 +314,50 @@ def _consent_notice(lines: list[str], content: list[int],
     return []
 
 
+def _excerpt_kind(line: str, features: LineFeatures) -> str | None:
+    """"cut" for a long paragraph stopped mid-sentence, "ellipsis" for one that ends on an
+    ellipsis, else None (short lines, list items and table rows are never excerpts)."""
+    if features.words < _ELLIPSIS_EXCERPT_WORDS or features.structured:
+        return None
+    if not features.terminal:
+        return "cut" if features.words >= _EXCERPT_WORDS else None
+    return "ellipsis" if _ELLIPSIS.search(line.rstrip()) else None
+
+
+def _excerpts(lines: list[str], content: list[int], features: list[LineFeatures]) -> set[int]:
+    """Runs of post excerpts: the teasers a "more from the blog" widget prints under (or
+    over) the article, each the opening of another post cut short.
+
+    A teaser widget cuts every excerpt the same way: to a fixed number of words, so that
+    each paragraph stops mid-sentence ("... guiding them through") at the same word
+    count, or to a number of characters marked with an ellipsis. One such paragraph may
+    be a quirk of the page; two or more side by side, each long (list items and table
+    rows aside), are excerpts: paragraphs the writer wrote end on a full stop and do not
+    all run to the same length.
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    kinds: set[str] = set()
+
+    def close() -> None:
+        if len(run) >= _EXCERPT_RUN:
+            counts = [len(lines[i].split()) for i in run]
+            if "ellipsis" in kinds or max(counts) - min(counts) <= 1:
+                found.update(run)
+        run.clear()
+        kinds.clear()
+
+    for i in content:
+        kind = _excerpt_kind(lines[i], features[i])
+        if kind is None or (kinds and kind not in kinds):
+            close()
+        if kind is not None:
+            run.append(i)
+            kinds.add(kind)
+    close()
+    return found
+
+
 def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     """Indices of the lines to drop; ``sweep_edges`` also clears weak chrome at the edges."""
     features = _classify(lines)
@@ -317,6 +367,8 @@ def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
         return drop
 
     vocabulary = load_vocabulary()
+    # Teasers for other posts, wherever they stand.
+    drop.update(_excerpts(lines, content, features))
     # A cookie-consent notice closing the page goes as a block.
     drop.update(_consent_notice(lines, content, vocabulary))
 

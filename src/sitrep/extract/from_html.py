@@ -13,11 +13,13 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   ``include_comments=False`` because reader comments are not the article.
   Ids that only spell their section's heading ("share-your-garden-...") are removed first,
   so a chrome word in a heading does not drop its section, and the collapsed panels of
-  accordions and "read more" toggles are shown, as a reader opening them would (mislabelled).
+  accordions and "read more" toggles are shown, as a reader opening them would, and a
+  paragraph written as a text-only div between paragraphs is read as one (mislabelled).
   A body still under 30 % of the text gets one more pass when a container that trafilatura
   drops for its class or id ("page-footer") holds most of the page's text (mislabelled).
   A body that comes back as one flat line (trafilatura's fallback to a container's raw
-  text, on about one page in a hundred) gives way to a pass that returns paragraphs.
+  text, on about one page in a hundred) gives way to a pass that returns paragraphs, the
+  last one on the article moved out of the navigation that broken markup nested it in.
   Section headings that trafilatura's element-by-element fallback leaves out come back
   above the paragraphs they head when the body kept none of them (headings).
   The result goes through strip_chrome to drop the sign-up boxes, share prompts, cookie
@@ -71,7 +73,9 @@ from sitrep.extract.language import detect_language
 from sitrep.extract.mislabelled import (
     clear_heading_anchors,
     open_disclosure_panels,
+    paragraphs_in_divs,
     unmasked_main_block,
+    unnested_article,
 )
 from sitrep.extract.page_metadata import (
     PageMetadata,
@@ -411,10 +415,17 @@ def _structured_if_flat(tree: Any, url: str | None, body: str) -> str:
     if not _is_flat_dump(body):
         return body
     words = len(_words(body))
-    for favor_recall in (False, True):
+    for favor_recall in (False, True, None):
+        source = tree
+        if favor_recall is None:
+            # Last, the article that broken markup nested inside the navigation or the
+            # header (mislabelled.unnested_article), read by the fast pass.
+            source = unnested_article(tree)
+            if source is None:
+                break
         other = trafilatura.bare_extraction(
-            tree, url=url, include_comments=False, include_tables=True,
-            favor_recall=favor_recall)
+            source, url=url, include_comments=False, include_tables=True,
+            favor_recall=bool(favor_recall), fast=favor_recall is None)
         if not isinstance(other, Document) or not other.text:
             continue
         text = str(other.text)
@@ -434,6 +445,7 @@ def extract_html(doc: RawDocument) -> Article:
     meta = read_page_metadata(tree)
     clear_heading_anchors(tree)
     open_disclosure_panels(tree)
+    paragraphs_in_divs(tree)
     result = trafilatura.bare_extraction(
         tree, url=doc.url, include_comments=False, include_tables=True,
         fast=_FAST_FIRST_PASS)

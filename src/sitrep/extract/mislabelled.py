@@ -24,6 +24,16 @@ is right to drop it.
 
 FAQ answers and "read more" sections sit in collapsed panels until a reader opens them;
 ``open_disclosure_panels`` shows the panels that a toggle names through ``aria-controls``.
+
+A paragraph written as a ``div`` (an "Updates:" note or an answer styled as a box between
+the article's paragraphs) is lost too: trafilatura reads ``div`` text only on pages with
+little ``<p>`` text. ``paragraphs_in_divs`` marks such a div as the paragraph it is, as
+readability does with divs that hold no blocks.
+
+Broken markup can also nest the whole article inside the navigation: a menu whose items
+leave their ``div`` open keeps every later element inside ``<nav>`` for libxml2 (a
+browser's parser closes them at the next ``</li>``), and trafilatura drops the navigation
+with the article in it. ``unnested_article`` moves such an ``<article>``/``<main>`` out.
 """
 
 from __future__ import annotations
@@ -37,7 +47,7 @@ from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 from sitrep.extract.page_text import read_page_text
 
 __all__ = ["MAIN_SHARE", "clear_heading_anchors", "open_disclosure_panels",
-           "unmasked_main_block"]
+           "paragraphs_in_divs", "unmasked_main_block", "unnested_article"]
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _SLUG_MIN_WORDS = 4
@@ -147,3 +157,70 @@ def open_disclosure_panels(tree: Any) -> int:
                                         if not any(part in name.lower()
                                                    for part in _HIDING_CLASS)))
     return len(panels)
+
+
+# A div right between a paragraph and a paragraph or section heading (libxml2 finds the
+# few candidates; the rest is checked in Python).
+_BETWEEN_PARAGRAPHS = ("//p/following-sibling::*[1][self::div]"
+                       "[following-sibling::*[1][self::p or self::h2 or self::h3]]")
+# Elements a paragraph does not hold: blocks, and the markup of widgets and scripts.
+_NOT_IN_A_PARAGRAPH = frozenset({
+    "div", "p", "ul", "ol", "li", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "article", "aside", "nav", "header", "footer", "blockquote", "pre", "figure",
+    "form", "script", "style", "noscript", "button", "input", "iframe", "svg"})
+_FURNITURE = frozenset({"nav", "header", "footer", "aside"})
+_PARAGRAPH_WORDS = 15
+_SENTENCE_END = (".", "!", "?", "…", '"', "\u201d", "\u2019", ")")
+
+
+def paragraphs_in_divs(tree: Any) -> int:
+    """Retag as ``p``, in place, the divs that are paragraphs; returns how many.
+
+    trafilatura reads the text of a ``div`` only when the article holds little ``<p>``
+    text, so a paragraph a page writes as a styled ``div`` between its ``<p>`` paragraphs
+    ("Updates: Python 3.14, released ...", a boxed answer) is dropped. Such a div is a
+    paragraph when it stands right between a paragraph and a paragraph (or a section
+    heading), holds only text and inline markup, runs to 15 words or more and ends like a
+    sentence, outside the page's navigation, header, footer and sidebars. Widgets that
+    sit between paragraphs (a promotion's title, a caption) are shorter, hold buttons or
+    blocks, or stop without a full stop.
+
+    Measured: three even WCXB pages gain (a release-notes box on one page is most of it)
+    and one loses a little (a promotion written as a sentence); the odd pages and
+    ScrapingHub are unchanged. About 0.2 ms a page.
+    """
+    retagged = 0
+    for div in tree.xpath(_BETWEEN_PARAGRAPHS):
+        if any(element.tag in _NOT_IN_A_PARAGRAPH for element in div.iterdescendants()) \
+                or any(ancestor.tag in _FURNITURE for ancestor in div.iterancestors()):
+            continue
+        text = " ".join(div.text_content().split())
+        if len(text.split()) >= _PARAGRAPH_WORDS and text.endswith(_SENTENCE_END):
+            div.tag = "p"
+            retagged += 1
+    return retagged
+
+
+_NESTED_IN_FURNITURE = ("//main[ancestor::nav or ancestor::header]"
+                        " | //article[ancestor::nav or ancestor::header][not(ancestor::main)]")
+
+
+def unnested_article(tree: Any) -> Any | None:
+    """A copy of ``tree`` in which each ``<main>`` or ``<article>`` that sits inside a
+    ``<nav>`` or ``<header>`` follows its outermost such ancestor instead; None when none
+    does.
+
+    Only asked when the body came back as a flat dump (trafilatura found no article and
+    fell back to a container's raw text), the mark of an article lost inside dropped
+    furniture. Measured: of the two even WCXB pages with such a dump, the one whose
+    article sat in the header gains (0.93 -> 0.99); the other's unnested text keeps too
+    little of the dump and is not used; odd pages and ScrapingHub unchanged.
+    """
+    if not tree.xpath(_NESTED_IN_FURNITURE):
+        return None
+    unnested = copy.deepcopy(tree)
+    for element in unnested.xpath(_NESTED_IN_FURNITURE):
+        outermost = [ancestor for ancestor in element.iterancestors()
+                     if ancestor.tag in ("nav", "header")][-1]
+        outermost.addnext(element)
+    return unnested
