@@ -161,3 +161,12 @@ def test_known_names_in_a_heading_are_still_read() -> None:
 def test_a_leader_s_name_inside_an_institution_s_name_is_not_the_leader(text: str) -> None:
     found = actors(text)
     assert not [phrase for phrase, (_, sector) in found.items() if sector == "GOV"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Kenya Airways cancelled its flights to Juba.", "Kenya Airways", ("KEN", "BUS")),
+    ("The Nigeria Police Force arrested twelve men.", "Nigeria Police Force", ("NGA", "COP")),
+])
+def test_a_country_s_name_at_the_head_of_an_organisation_s_is_part_of_it(
+        text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert actors(text, date(2025, 1, 1))[phrase] == expected

@@ -283,6 +283,11 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         kind: ActorKind = "organization" if is_org else "person"
         sector = "ELI" if former and titles and kind == "person" else title_sector
         country = owner_country
+        if is_org and not titles and owners and owners[-1].end == name_start and \
+                tv.text[name_start - 1][:1].isupper():
+            # "Kenya Airways", "Nigeria Police Force": the country's name is part of the
+            # organisation's, not its owner's possessive ("Kenya's airline").
+            name = text_of(doc)[tv.idx[owners[-1].start]:tv.idx[name_end - 1] + len(words[-1])]
         if is_org:
             # An unknown organisation: its own words say what it is ("... Liberation
             # Front"), and a demonym inside its name where it is from ("Association
