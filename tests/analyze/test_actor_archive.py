@@ -65,6 +65,8 @@ def test_an_armed_group_that_took_power_is_dated() -> None:
      (None, "BUS")),
     ("Worshippers gathered outside St Aldric Cathedral.", "St Aldric Cathedral",
      (None, "REL")),
+    ("The Marovian National Police said gangs attacked the station.",
+     "Marovian National Police", (None, "COP")),
 ])
 def test_an_unknown_organisation_is_read_from_its_own_words(
         text: str, phrase: str, expected: tuple[str | None, str | None]) -> None:

@@ -110,7 +110,8 @@ def org_sector(words: ActorWords, name: list[str]) -> str | None:
         return "PTY"
     if head in words.state_org_heads:
         return "GOV"
-    for sector, sector_heads in (("EDU", words.education_org_heads),
+    for sector, sector_heads in (("COP", words.police_org_heads),
+                                 ("EDU", words.education_org_heads),
                                  ("MED", words.health_org_heads),
                                  ("BUS", words.business_org_heads),
                                  ("REL", words.religious_org_heads)):
