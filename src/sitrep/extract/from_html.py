@@ -87,6 +87,7 @@ from sitrep.extract.page_metadata import (
 from sitrep.extract.page_text import PageText, read_page_text
 from sitrep.extract.prune_selectors import install as install_prune_selectors
 from sitrep.extract.titles import choose_title, names_site
+from sitrep.extract.tree_copies import install as install_tree_copies
 from sitrep.extract.visible_dates import (
     headline_date,
     labelled_month,
@@ -99,9 +100,11 @@ from sitrep.models import Article, RawDocument
 __all__ = ["extract_html"]
 
 # Same matches, fewer calls into Python from libxml2 (see xpath_guards), and the hottest
-# pruning expressions evaluated in Python (see prune_selectors).
+# pruning expressions evaluated in Python (see prune_selectors), and two whole-tree copies
+# that no pass of ours reads left unmade (see tree_copies).
 install_xpath_guards()
 install_prune_selectors()
+install_tree_copies()
 
 _WORDS = re.compile(r"\w+")
 # Dates, labels, a lone month or weekday ("Dec", "Sat") and markup or script that leaked

@@ -143,11 +143,19 @@ def _comments_and_lists(patterns: Sequence[str]) -> Selector:
 def _overall_discard(patterns: Sequence[str]) -> Selector:
     """OVERALL_DISCARD_XPATH[0]: navigation, sharing, ads, bylines, metadata..."""
     either, by_id, by_class = map(_Search, patterns)
+    unnamed = either("") or by_id("") or by_class("")  # the tests on a missing id and class
 
     def select(tree: Any) -> list[Any]:
         found = []
         for element in tree.iterdescendants(*_BLOCKS):
             ident, cls = element.get("id"), element.get("class")
+            if ident is None and cls is None and not unnamed:
+                # Most elements: only the tests of other attributes are left.
+                if (element.get("data-lp-replacement-content") is not None
+                        or "nav" in _text(element.get("role")).replace("N", "n")
+                        or "MostPopularStories" in _text(element.get("data-component"))):
+                    found.append(element)
+                continue
             if (element.get("data-lp-replacement-content") is not None
                     or "nav" in _text(element.get("role")).replace("N", "n")
                     or "MostPopularStories" in _text(element.get("data-component"))
@@ -161,11 +169,16 @@ def _overall_discard(patterns: Sequence[str]) -> Selector:
 def _hidden_and_replies(patterns: Sequence[str]) -> Selector:
     """OVERALL_DISCARD_XPATH[1]: hidden elements, reply forms, comment titles."""
     id_or_style, by_id, by_class = map(_Search, patterns)
+    unnamed = id_or_style("") or by_id("") or by_class("")  # on a missing id, class, style
 
     def select(tree: Any) -> list[Any]:
         found = []
         for element in tree.iterdescendants(etree.Element):
             ident, cls, style = element.get("id"), element.get("class"), element.get("style")
+            if ident is None and cls is None and style is None and not unnamed:
+                if element.get("aria-hidden") == "true":  # most elements: the one test left
+                    found.append(element)
+                continue
             if (cls == "comments-title"
                     or _first_of(element, "id", ident, "class", cls).startswith("reply-")
                     or id_or_style(_first_of(element, "id", ident, "style", style))
