@@ -28,7 +28,10 @@ import inspect
 from copy import copy
 from typing import Any
 
-import trafilatura.core as trafilatura_core  # type: ignore[import-untyped]
+import trafilatura.core
+
+# Read as a plain namespace: the names used are trafilatura's own imports, not its exports.
+trafilatura_core: Any = trafilatura.core
 
 __all__ = ["install", "installed"]
 
