@@ -62,8 +62,9 @@ def _extract_and_compare(cleaned_tree: Any, cleaned_tree_backup: Any, tree: Any,
         return postbody, temp_text
     if options.focus == "recall" and len(temp_text) > options.min_extracted_size * 10:
         return postbody, temp_text
-    return trafilatura_core.compare_extraction(cleaned_tree_backup, copy(tree), postbody,
-                                               temp_text, options)
+    compared: tuple[Any, str] = trafilatura_core.compare_extraction(
+        cleaned_tree_backup, copy(tree), postbody, temp_text, options)
+    return compared
 
 
 _REPLACEMENTS = {"_prepare_tree": _prepare_tree, "_extract_and_compare": _extract_and_compare}
