@@ -59,8 +59,8 @@ def _demonyms() -> Mapping[str, str]:
     """"Liberian"/"Liberians" -> LBR, from the bundled country entries: once per process,
     and from the on-disk data cache when it is fresh (reading every bundled YAML file again
     cost each ingest worker about a third of a CPU-second at start)."""
-    from sitrep.analyze.datacache import load_cached
     from sitrep.analyze.kb.loading import DATA_DIR
+    from sitrep.datacache import load_cached
 
     here = Path(__file__).resolve()
     sources = [here, here.parent / "kb" / "loading.py", DATA_DIR]

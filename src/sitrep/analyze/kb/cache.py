@@ -1,4 +1,4 @@
-"""The knowledge base's use of the shared on-disk cache (:mod:`sitrep.analyze.datacache`):
+"""The knowledge base's use of the shared on-disk cache (:mod:`sitrep.datacache`):
 the built bundled KB is keyed by this package's code and its data files."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from sitrep.analyze.datacache import cache_dir
-from sitrep.analyze.datacache import load_cached as _load_cached
+from sitrep.datacache import cache_dir
+from sitrep.datacache import load_cached as _load_cached
 
 __all__ = ["cache_dir", "load_cached"]
 

@@ -81,44 +81,40 @@ class ChunkCachedTokenizer:
             (k, t.norm_) for k, t in enumerate(doc) if t.norm != t.lex.norm))
 
     def __call__(self, text: str) -> Doc:
-        chunks: list[tuple[str, bool]] = []  # (chunk, a single space after it)
-        after_word = False
-        for chunk in _CHUNKS.findall(text):
-            if chunk[0].isspace():
-                if after_word and chunk[0] == " ":
-                    # One space after a word is that token's trailing space, as in spaCy.
-                    chunks[-1] = (chunks[-1][0], True)
-                    chunk = chunk[1:]
-                after_word = False
-                if not chunk:
-                    continue
-                if chunk not in self._chunks:
-                    self._learn_one(chunk)  # whitespace runs: few, and never joined
-            else:
-                after_word = True
-            chunks.append((chunk, False))
         known = self._chunks
-        unseen = list(dict.fromkeys(c for c, _ in chunks if c not in known))
+        parts = _CHUNKS.findall(text)
+        unseen = [c for c in dict.fromkeys(parts) if c not in known and not c[0].isspace()]
         if unseen:
             self._learn(unseen)
         words: list[str] = []
         spaces: list[bool] = []
         norms: list[tuple[int, str]] = []
-        for chunk, spaced in chunks:
-            chunk_words, chunk_norms = known[chunk] if chunk in known else self._relearn(chunk)
+        after_word = False
+        for chunk in parts:
+            if chunk[0].isspace():
+                if after_word and chunk[0] == " ":
+                    # One space after a word is that token's trailing space, as in spaCy.
+                    spaces[-1] = True
+                    chunk = chunk[1:]
+                after_word = False
+                if not chunk:
+                    continue
+            else:
+                after_word = True
+            # Whitespace runs are few and never joined: learned one by one, here.
+            chunk_words, chunk_norms = known.get(chunk) or self._relearn(chunk)
             if chunk_norms:
                 norms.extend((len(words) + k, norm) for k, norm in chunk_norms)
             words.extend(chunk_words)
             spaces.extend([False] * len(chunk_words))
-            if spaced:
-                spaces[-1] = True
         doc = Doc(self.vocab, words=words, spaces=spaces)
         for k, norm in norms:
             doc[k].norm_ = norm
         return doc
 
     def _relearn(self, chunk: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
-        """A chunk dropped when the full cache started again within this text."""
+        """A whitespace run not seen before, or a chunk dropped when the full cache started
+        again within this text."""
         self._learn_one(chunk)
         return self._chunks[chunk]
 

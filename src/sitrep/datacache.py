@@ -1,4 +1,5 @@
-"""An on-disk cache of built language data (knowledge base, gazetteer, event lexicon).
+"""An on-disk cache of built language data (knowledge base, gazetteer, event lexicon,
+language identifier).
 
 Building these from their readable YAML/JSON files costs seconds of pure-Python work
 (PyYAML object construction, hundreds of thousands of index entries), paid by every CLI

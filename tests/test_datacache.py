@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitrep.analyze import datacache, fastyaml
+from sitrep import datacache
+from sitrep.analyze import fastyaml
 from sitrep.analyze.coder import lexicon as lexicon_module
 from sitrep.analyze.coder.lexicon import TriggerRule, build_lexicon
 
