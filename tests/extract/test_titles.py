@@ -107,6 +107,20 @@ def test_an_h1_backed_only_by_the_fallback_guess_is_taken() -> None:
                         None) == "Top 10: Best language learning apps (tested by teachers)"
 
 
+def test_a_short_banner_h1_backed_only_by_the_fallback_guess_gives_way() -> None:
+    from sitrep.extract.titles import choose_title
+
+    # At most half the declared headline's length and sharing few of its words: a banner
+    # over the article; trafilatura's guess (the lone h1 itself) does not vouch for it.
+    declared = "Ferry Fares: Applying the Harbour Board's New Rules To Your Commute"
+    meta = _meta(html_title=declared, h1=["SUPPORTING FERRY RIDERS"])
+    assert choose_title(meta, "SUPPORTING FERRY RIDERS", None) == declared
+    # A short h1 the declared title agrees with is still the headline.
+    agreeing = _meta(html_title="Ferry fares: how the new harbour rules change your commute",
+                     h1=["New harbour rules"])
+    assert choose_title(agreeing, "New harbour rules", None) == "New harbour rules"
+
+
 def test_an_h1_with_a_long_tail_ending_in_a_number_is_kept() -> None:
     from sitrep.extract.titles import choose_title
 

@@ -28,7 +28,8 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
 - The title is the visible ``<h1>`` when one agrees with the page's declared headline
   (JSON-LD / og:title / <title>): the h1 is what readers see and carries no site name,
   but keeps its subtitle; an h1 wrapping the headline in furniture (a date, "Blog:",
-  "15 Replies to") gives way to the declared one (titles.choose_title).
+  "15 Replies to"), or a short banner h1 that none of the declared titles agrees with,
+  gives way to the declared one (titles.choose_title).
 - The date is the one in the URL's path, else the Open Graph ``article:published_time``
   (unless the headline's printed date is clearly older), else the one printed by the
   headline (an "Updated" one only when nothing else is printed there; a day/month that
@@ -163,6 +164,8 @@ def _choose_date(meta: PageMetadata, tree: Any, text: str, title: str | None,
         # A date printed by the headline that is clearly older than the Open Graph time
         # is the original publication: the tag was rewritten when the page was migrated or
         # republished (a later printed date is an update, and a day's gap a time zone).
+        # Even WCXB pages: six print a later date (each the page's modified date) by the
+        # headline; the gold takes it on three and the tag on three, so the tag stays.
         printed = next((day for headline in headlines
                         if (day := headline_date(text, headline))), None)
         if printed and printed < meta.og_published - _TIME_ZONE_SLACK:
