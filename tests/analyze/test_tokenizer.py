@@ -46,6 +46,16 @@ def test_same_tokens_as_spacy(nlp: Language) -> None:
             assert numpy.array_equal(got.to_array(_ATTRS), expected.to_array(_ATTRS)), text
 
 
+def test_pipe_gives_the_docs_one_call_a_text_gives(nlp: Language) -> None:
+    cached = cached_tokenizer(nlp.tokenizer, nlp.vocab)
+    assert isinstance(cached, ChunkCachedTokenizer)
+    docs = list(cached.pipe(TEXTS, batch_size=4))  # batches that end inside the list
+    assert len(docs) == len(TEXTS)
+    for text, got in zip(TEXTS, docs, strict=True):
+        expected = nlp.tokenizer(text)
+        assert numpy.array_equal(got.to_array(_ATTRS), expected.to_array(_ATTRS)), text
+
+
 def test_a_full_cache_starts_again(nlp: Language) -> None:
     cached = ChunkCachedTokenizer(nlp.tokenizer, nlp.vocab, max_chunks=5)
     first, second = "one two three four.", "five six, seven eight nine."

@@ -47,6 +47,7 @@ mentions, :mod:`~sitrep.analyze.nlp.actor_owners` the phrases that are owners al
 from __future__ import annotations
 
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -108,10 +109,13 @@ class ActorFinder:
             by_id.setdefault(entry_id, []).append(surface)
         self.kb_ids = frozenset(by_id)
         self._misspelt_countries = add_misspelt_country_names(by_id, kb)  # "Afganistan"
+        # The names as the tokenizer splits them, all in one stream (see its ``pipe``).
+        tokenizer: Any = nlp.tokenizer  # spaCy's or ChunkCachedTokenizer: both have pipe
+        docs = iter(tokenizer.pipe(text for surfaces in by_id.values() for text in surfaces))
         for entry_id, surfaces in by_id.items():
             key = nlp.vocab.strings.add(f"kb:{entry_id}")
             self.entry_ids[key] = entry_id
-            self.matcher.add(f"kb:{entry_id}", [nlp.make_doc(text) for text in surfaces])
+            self.matcher.add(f"kb:{entry_id}", list(islice(docs, len(surfaces))))
         self._role_cache: dict[str, tuple[str, str] | None] = {}
         self._misspelt = role_misspellings()  # "peackeepers": see actor_spelling
         starts = title_first_words()

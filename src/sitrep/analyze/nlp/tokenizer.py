@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -119,8 +120,18 @@ class ChunkCachedTokenizer:
         return self._chunks[chunk]
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)
+        """Each text's Doc; the new chunks of a batch of texts are learned in one call of the
+        wrapped tokenizer (many short texts, such as the knowledge base's names, would
+        otherwise cost a call each)."""
+        stream = iter(texts)
+        while batch := list(islice(stream, batch_size)):
+            known = self._chunks
+            unseen = [c for c in dict.fromkeys(c for text in batch for c in _CHUNKS.findall(text))
+                      if c not in known and not c[0].isspace()]
+            if unseen:
+                self._learn(unseen)
+            for text in batch:
+                yield self(text)
 
 
 def cached_tokenizer(tokenizer: Tokenizer, vocab: Vocab) -> Tokenizer:
