@@ -35,7 +35,14 @@ from sitrep.analyze.nlp.actor_owners import (
     owners_after_from,
     span,
 )
-from sitrep.analyze.nlp.records import ActorIdentity, Mention, text_of, tokens_of
+from sitrep.analyze.nlp.common_words import is_common_word
+from sitrep.analyze.nlp.records import (
+    ActorIdentity,
+    Mention,
+    TokenView,
+    text_of,
+    tokens_of,
+)
 from sitrep.models import ActorKind
 
 if TYPE_CHECKING:
@@ -220,6 +227,66 @@ def _title_case_line(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def name_like(word: str) -> bool:
+    """Whether ``word`` could be part of an unknown person's name: a capitalised word that
+    is not an everyday English word (:func:`~sitrep.analyze.nlp.common_words.is_common_word`)
+    nor an acronym ("AI", "SEO"); initials ("J.") and hyphenated parts are read as names."""
+    letters = word.strip(".'’")
+    if not letters.isalpha():
+        return bool(letters)  # "O'Brien", "Jae-in", "J." and such: left to the name
+    if len(letters) == 1:
+        return word.endswith(".")  # an initial, not a letter ("Gen Z", "USB-C")
+    if _acronym(letters):
+        return False  # "AI", "SEO", "USA": acronyms, not people's names
+    return not is_common_word(letters.lower())
+
+
+def _acronym(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: two or more letters, all capitals."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _title_start(tv: TokenView, owners: list[Owner], head: int) -> int:
+    """The token the phrase's titles start at: after its owners and their "'s"."""
+    start = owners[-1].end if owners else head
+    if start < len(tv.lower) and tv.lower[start] in {"'s", "’s"}:
+        start += 1
+    return start
+
+
+def _titles_in_name(finder: ActorFinder, tv: TokenView, owners: list[Owner], head: int,
+                    name_start: int, words: list[str], sector: str | None) -> bool:
+    """Whether the capitalised role words before an organisation's name are part of it:
+    the name up to its first link word ("of", "for") is heads alone ("Service",
+    "Service Commission", "Corps of Engineers"), which no organisation is called by
+    itself; past a link only after a state's role ("Army Corps of Engineers", not
+    "Opposition Movement for Democratic Change")."""
+    start = _title_start(tv, owners, head)
+    if start >= name_start or not all(tv.alpha[k] and tv.text[k][:1].isupper()
+                                      for k in range(start, name_start)):
+        return False
+    heads = finder.words.org_heads
+    lower = [w.lower() for w in words]
+    link = next((k for k, w in enumerate(lower) if w in finder.words.name_links), len(lower))
+    if not all(w in heads for w in lower[:link]):
+        return False
+    return link == len(lower) or sector in STATE_SECTORS
+
+
+def _venue_forum(finder: ActorFinder, tv: TokenView, merged: list[Owner], name_start: int,
+                 words: list[str]) -> bool:
+    """Whether an organisation's name is a place where several states met and a forum
+    head ("the Minsk Group", "the Paris Club", "the OSCE Minsk Group"): the place is a
+    city (a capital or a city the gazetteer knows), not a country or its people."""
+    if not merged or not all(w.lower() in finder.words.forum_heads for w in words):
+        return False
+    place = merged[-1]
+    if place.end != name_start or place.entry is None:
+        return False
+    surface = " ".join(tv.text[place.start:place.end])
+    return surface in finder.capitals or place.start in finder._cities
+
+
 def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
            titles: list[tuple[str, str, str]], title_end: int, name_start: int,
            name_end: int, name_entry: Any | None,
@@ -276,26 +343,64 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
             return None
         if not titles and not owners and in_headline(text_of(doc), tv.idx[name_start]):
             return None  # "Walking Meditation", "Put Intention Behind": a heading's words
-        is_org = any(w.lower() in finder.words.org_heads for w in words)
+        is_org = any(w.lower() in finder.words.org_heads for w in words) or (
+            bool(owners) and not titles and all(_acronym(w) for w in words))
+        # an acronym after its owner is one of the owner's bodies ("Soviet NKVD", "U.S.
+        # EPA"), not a person
         last = words[-1].lower()
         if not is_org and not titles and last in finder.words.institution_heads:
             return None  # "Jinnah International Airport", "the Sakharov Prize": a thing
+        if not is_org and not titles and (last in finder.words.event_name_heads or (
+                tv.entity[name_start] != "PERSON" and not any(name_like(w) for w in words))):
+            # "the Normandy Format", "the Geneva Conventions", "the Oslo Accords": a meeting
+            # or a text; "It Costs Less", "Enter AI", "Google Cloud": everyday words (or an
+            # acronym) capitalised in running text, where a person's name has a word of
+            # its own. Known owners stay ("Google"; "Oslo", the venue), demonyms do not
+            # ("Chinese New Year").
+            kb_owners = [o for o in owners if o.entry is not None]
+            return owner_mentions(finder, doc, kb_owners, published, identities) \
+                if kb_owners else None
         kind: ActorKind = "organization" if is_org else "person"
         sector = "ELI" if former and titles and kind == "person" else title_sector
         country = owner_country
-        if is_org and not titles and owners and owners[-1].end == name_start and \
-                tv.text[name_start - 1][:1].isupper():
+        org_start = name_start  # where the organisation's own name starts
+        if is_org and titles and _titles_in_name(finder, tv, owners, head, name_start, words,
+                                                 title_sector):
+            # "the Kenya Police Service", "the Police Service Commission": capitalised role
+            # words before a name of heads alone ("Service") are part of the name
+            org_start = _title_start(tv, owners, head)
+        own_words = tv.text[org_start:name_end]
+        merged: list[Owner] = []
+        if is_org and (not titles or org_start < name_start) and owners and \
+                owners[-1].end == org_start and tv.text[org_start - 1][:1].isupper():
             # "Kenya Airways", "Nigeria Police Force": the country's name is part of the
-            # organisation's, not its owner's possessive ("Kenya's airline").
-            name = text_of(doc)[tv.idx[owners[-1].start]:tv.idx[name_end - 1] + len(words[-1])]
+            # organisation's, not its owner's possessive ("Kenya's airline"); so are the
+            # owners right before it ("the OSCE Minsk Group")
+            merged = [owners[-1]]
+            while len(merged) < len(owners) and \
+                    owners[-len(merged) - 1].end == merged[0].start:
+                merged.insert(0, owners[-len(merged) - 1])
+            org_start = merged[0].start
+        if org_start != name_start:
+            name = text_of(doc)[tv.idx[org_start]:tv.idx[name_end - 1] + len(words[-1])]
         if is_org:
             # An unknown organisation: its own words say what it is ("... Liberation
             # Front"), and a demonym inside its name where it is from ("Association
             # of Nigerian Jurists").
-            sector = sector or org_sector(finder.words, words) or member_sector(finder, words)
-            country = country or next(
-                (c for w in words if w[:1].isupper() and (c := finder.demonym_country(w))),
-                None) or transnational_code(finder.words, words, sector)
+            forum = _venue_forum(finder, tv, merged, name_start, words)
+            if forum:
+                # "the Minsk Group", "the Paris Club": named after where several states
+                # first met, no one state's; "the OSCE Minsk Group" is the OSCE's
+                country = next((o.country for o in merged if o.entry is not None
+                                and o.entry.kind != "country"), None)
+            sector = sector or org_sector(finder.words, own_words) or \
+                member_sector(finder, own_words) or next(
+                    (finder.dated(o.entry, published)[1] for o in merged
+                     if o.entry is not None and o.entry.kind != "country"), None)
+            if not forum:
+                country = country or next(
+                    (c for w in words if w[:1].isupper() and (c := finder.demonym_country(w))),
+                    None) or transnational_code(finder.words, words, sector)
         actor = finder.identity(identities, name, kind, country, sector)
         remember_names(actor, surnames)
         return [span(doc, start, name_end, actor, "name")]

@@ -94,9 +94,11 @@ def org_sector(words: ActorWords, name: list[str]) -> str | None:
     """The sector an unknown organisation's own words give it: "... Liberation Front" and
     "... Resistance Army" are rebels (REB), "... Party" and a bare "... Front" or
     "Movement for ..." political parties (PTY), "... Commission" or "... Agency" a state
-    body (GOV), "... University" EDU, "... Hospital" MED, "... Ltd" BUS, "... Cathedral"
-    REL. The last head word decides ("Party of the Liberation Front" is a party);
-    None when no head says."""
+    body (GOV), "... Defence Force" MIL, "... University" EDU, "... Hospital" MED, "...
+    Ltd" BUS, "... Cathedral" REL. The last head word decides ("Party of the Liberation
+    Front" is a party); where it says nothing ("Service", "Council"), an earlier head of
+    a kind does ("National Police Service" COP, "Church Council" REL); None when no head
+    says."""
     lower = [w.lower() for w in name]
     heads = [w for w in lower if w in words.org_heads]
     if not heads:
@@ -110,13 +112,17 @@ def org_sector(words: ActorWords, name: list[str]) -> str | None:
         return "PTY"
     if head in words.state_org_heads:
         return "GOV"
-    for sector, sector_heads in (("COP", words.police_org_heads),
-                                 ("EDU", words.education_org_heads),
-                                 ("MED", words.health_org_heads),
-                                 ("BUS", words.business_org_heads),
-                                 ("REL", words.religious_org_heads)):
-        if head in sector_heads:
-            return sector
+    if head in words.military_org_heads and any(w in words.military_name_words
+                                                for w in lower):
+        return "MIL"  # "Rwanda Defence Force", "Ghana Armed Forces"
+    for earlier in reversed(heads):
+        for sector, sector_heads in (("COP", words.police_org_heads),
+                                     ("EDU", words.education_org_heads),
+                                     ("MED", words.health_org_heads),
+                                     ("BUS", words.business_org_heads),
+                                     ("REL", words.religious_org_heads)):
+            if earlier in sector_heads:
+                return sector
     return None
 
 

@@ -42,6 +42,9 @@ class ActorWords:
     state_org_heads: frozenset[str]
     institution_heads: frozenset[str]
     police_org_heads: frozenset[str]
+    military_org_heads: frozenset[str]
+    military_name_words: frozenset[str]
+    forum_heads: frozenset[str]
     education_org_heads: frozenset[str]
     health_org_heads: frozenset[str]
     business_org_heads: frozenset[str]
@@ -74,7 +77,8 @@ def load_actor_words(path: Path = WORDS_FILE) -> ActorWords:
     # Organisation heads are also read with a letter dropped ("Anti-Corruption Commision"):
     # see actor_spelling.
     heads = ("org_heads", "armed_org_heads", "party_org_heads", "state_org_heads",
-             "police_org_heads", "education_org_heads", "health_org_heads",
+             "police_org_heads", "military_org_heads", "education_org_heads",
+             "health_org_heads",
              "business_org_heads",
              "religious_org_heads")
     spelling = misspellings(frozenset().union(*(values[key] for key in heads)))

@@ -148,9 +148,11 @@ def owner_mentions(finder: ActorFinder, doc: Doc, owners: list[Owner], published
             continue
         surface = doc[owner.start:owner.end].text
         locative = after_locative(finder.words, doc, owner.start)
-        if surface in finder.capitals and owner.end < len(doc) and \
-                doc[owner.end].lower_ in finder.words.event_name_heads:
-            locative = True  # "the Helsinki summit", "the Doha talks": the venue
+        if (surface in finder.capitals or owner.start in finder._cities) and \
+                owner.end < len(doc) and doc[owner.end].lower_ in finder.words.event_name_heads:
+            # "the Helsinki summit", "the Doha talks", "the Astana process": the venue
+            # (a capital the gazetteer's list misses, "Astana", is still a city)
+            locative = True
         if locative and surface in finder.capitals and \
                 capital_is_recipient(finder.words, doc, owner.start):
             locative = False  # "deliver the batteries to Kyiv": its government

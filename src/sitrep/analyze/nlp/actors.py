@@ -6,8 +6,9 @@ Without a trained NER model, an actor phrase is read left to right as
 
 OWNER is a country or organisation from the knowledge base ("US", "Kremlin", "NATO") or a
 demonym ("German"); TITLE is a role word the KB knows a sector for ("President",
-"prime minister", "troops"); NAME is a KB person or a run of capitalised words. The parts
-decide what the phrase is:
+"prime minister", "troops"); NAME is a KB person or a run of capitalised words (not
+everyday words alone, "It Costs Less": see :mod:`~sitrep.analyze.nlp.common_words`). The
+parts decide what the phrase is:
 
 * a NAME: that person or organisation; unknown names take the owner's country and the
   title's sector ("German Chancellor Friedrich Merz");
@@ -422,6 +423,8 @@ class ActorFinder:
                         self._comma_list_ends_in_and(tv, j + 1, kb_spans):
                     j += 2 if tv.lower[j + 1] == "and" else 1  # ", and": a serial comma
                     continue
+                if self._names_a_body(tv, owner, kb_spans):
+                    continue  # "the OSCE Minsk Group": the organisation's body
                 break
             if j < n and tv.lower[j] in {"'s", "’s"}:
                 j += 1
@@ -535,6 +538,20 @@ class ActorFinder:
                 return False
             j = owner.end + 1
         return False
+
+    def _names_a_body(self, tv: TokenView, owner: Owner,
+                      kb_spans: dict[int, tuple[int, str]]) -> bool:
+        """Whether a known organisation is followed by a place and a capitalised
+        organisation head that name one of its bodies ("the OSCE Minsk Group", "the UN
+        Geneva Office"): the place is then part of the body's name, not an owner of its
+        own."""
+        if owner.entry is None or owner.entry.kind == "country":
+            return False
+        nxt = self._owner_at(tv, owner.end, kb_spans) if owner.end < len(tv.text) else None
+        if nxt is None or nxt.entry is None or nxt.end >= len(tv.text):
+            return False
+        return tv.alpha[nxt.end] and tv.text[nxt.end][:1].isupper() and \
+            tv.lower[nxt.end] in self.words.org_heads and self._title_at(tv, nxt.end) is None
 
     def _title_follows(self, tv: TokenView, j: int,
                        kb_spans: dict[int, tuple[int, str]]) -> bool:
