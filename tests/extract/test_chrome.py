@@ -137,6 +137,22 @@ def test_sentences_that_open_like_widget_labels_are_kept(line: str) -> None:
     assert not describe_line(line).strong_chrome
 
 
+@pytest.mark.parametrize("line", [
+    "Related: Tutoring may not significantly improve attendance",
+    "[Related: Ferry operator cuts two winter crossings]",
+    "Related coverage: The island's early boat, in pictures"])
+def test_links_out_to_related_stories_are_chrome(line: str) -> None:
+    assert describe_line(line).strong_chrome
+
+
+@pytest.mark.parametrize("line", [
+    "Related to this, the ministry said it would review the timetable.",
+    "Also read: How the island voted on the new ferry contract",
+    "(Related reading: how the harbour trust sets the fares for island residents.)"])
+def test_lines_that_only_mention_related_matters_are_kept(line: str) -> None:
+    assert not describe_line(line).strong_chrome
+
+
 def test_a_stranded_table_of_contents_heading_and_reading_time_leave_the_body() -> None:
     text = ("Table of contents\n\n8 min read\n\n"
             "The ferry company cut two crossings from its winter timetable.\n\n"

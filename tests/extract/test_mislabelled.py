@@ -212,3 +212,125 @@ def test_an_article_nested_in_the_navigation_by_broken_markup_is_moved_out() -> 
     assert read is not None and read.text.count("\n") >= 7   # paragraphs again
     assert unnested_article(parse_html("<html><body><nav><a href='/'>Home</a></nav>"
                                        "<main><p>Text.</p></main></body></html>")) is None
+
+
+def _guide_with_embedded_cards() -> str:
+    intro = "".join(
+        f"<p>Paragraph {n} of the dining guide walks through the neighbourhoods where new "
+        "restaurants opened this year, from the old docks to the river park.</p>"
+        for n in range(1, 7))
+    cards = "".join(
+        f"<div class='ck-block ck-block--embed place_{n}'><h3>Restaurant {n}</h3>"
+        f"<p>Card {n}: a small kitchen by the water serving fish from the morning boats, "
+        "with a terrace that stays open late through the summer months.</p></div>"
+        for n in range(1, 4))
+    signup = ("<div class='newsletter-signup embed'><p>Sign up for our weekly dining "
+              "newsletter and get the new openings in your inbox every Friday.</p></div>")
+    return ("<html><head><title>Dining guide</title></head><body>"
+            f"<article><h1>Dining guide</h1>{intro}{cards}{signup}</article></body></html>")
+
+
+def test_embed_class_names_are_cleared_unless_another_name_says_chrome() -> None:
+    from sitrep.extract.mislabelled import clear_misleading_names
+
+    page = parse_html(_guide_with_embedded_cards())
+    assert clear_misleading_names(page, len(read_page_text(page).text)) == 4
+    assert page.xpath("//div[@class='ck-block place_1']")
+    # A sign-up box that is also called an embed keeps the name that says what it is.
+    assert page.xpath("//div[@class='newsletter-signup']")
+    plain = parse_html("<html><body><p>No embeds.</p></body></html>")
+    assert clear_misleading_names(plain, len(read_page_text(plain).text)) == 0
+
+
+def _page_in_a_sidebar_layout(layout_class: str) -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the ferry timetable guide explains which crossings run in "
+        "winter, how early to book a car space and where the foot passengers board.</p>"
+        for n in range(1, 10))
+    sidebar = ("<div class='sidebar'><h4>Popular</h4><p>Ten best ferry cafes you should "
+               "know about before your next crossing to the islands.</p></div>")
+    return ("<html><head><title>Ferry timetable guide</title></head><body>"
+            "<div class='navbar'><a href='/'>Home</a> <a href='/guides'>Guides</a></div>"
+            f"<div class='{layout_class}'><div class='main'><h1>Ferry timetable guide</h1>"
+            f"{paragraphs}</div>{sidebar}</div></body></html>")
+
+
+def test_bar_names_are_cleared_only_on_blocks_holding_most_of_the_page() -> None:
+    from sitrep.extract.mislabelled import clear_misleading_names
+
+    page = parse_html(_page_in_a_sidebar_layout("site-content with-sidebar"))
+    assert clear_misleading_names(page, len(read_page_text(page).text)) == 1
+    assert page.xpath("//div[@class='site-content']")
+    # The real sidebar and navbar are strips along the page: they keep their names.
+    assert page.xpath("//div[@class='sidebar']") and page.xpath("//div[@class='navbar']")
+
+
+def _split_article(chunk_class: str) -> str:
+    def chunk(first: int) -> str:
+        return f"<div class='{chunk_class}'>" + "".join(
+            f"<p>Paragraph {n} of the bank report says small lenders lost deposits to the "
+            "new apps this year, and explains what that means for their customers.</p>"
+            for n in range(first, first + 6)) + "</div>"
+
+    rail = "<div class='ad-rail'><p>Advertisement</p></div>"
+    return ("<html><head><title>Bank report</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><main><h1>Bank report</h1>"
+            f"<div class='article__chunks'><div class='row'>{chunk(1)}</div>{rail}"
+            f"<div class='row'>{chunk(7)}</div>{rail}<div class='row'>{chunk(13)}</div>"
+            "</div></main><footer><p>Contact</p></footer></body></html>")
+
+
+def test_an_article_split_between_ad_rails_is_read_whole() -> None:
+    article = extract(RawDocument(origin="bank.html", content=_split_article("article__body"),
+                                  kind="html"))
+    assert "Paragraph 2 of the bank report" in article.text
+    assert "Paragraph 17 of the bank report" in article.text
+
+
+def test_only_a_split_article_body_is_joined() -> None:
+    from sitrep.extract.mislabelled import join_split_article
+
+    page = parse_html(_split_article("article__body"))
+    assert join_split_article(page, len(read_page_text(page).text))
+    assert page.xpath("//div[@class='article__chunks'][@itemprop='articleBody']")
+    # Blocks no body expression names, and teasers that hold little of the page, are not.
+    other = parse_html(_split_article("row-text"))
+    assert not join_split_article(other, len(read_page_text(other).text))
+    teasers = parse_html(
+        "<html><body><article><h1>Report</h1>" + "".join(
+            f"<p>Paragraph {n} of a long report on harbour repairs and what they cost the "
+            "town over two winters of storms.</p>" for n in range(1, 30)) + "</article>"
+        "<section class='related'>" + "".join(
+            f"<div class='post-content'><p>Teaser {n}</p></div>" for n in range(1, 4))
+        + "</section></body></html>")
+    assert not join_split_article(teasers, len(read_page_text(teasers).text))
+
+
+def _streamed_page(segment_id: str, placeholder_id: str) -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the market report explains why cloud software makers grew "
+        "faster than the rest of the index over the last five years.</p>"
+        for n in range(1, 10))
+    frame = (f"<main><article><h1>Cloud stocks</h1><table><tr><td>Ticker</td><td>Price</td>"
+             f"</tr></table><template id='{placeholder_id}'></template>"
+             "<div>Loading paragraph...</div></article></main>")
+    footer = "<footer><p>Contact</p><p>Privacy</p></footer>"
+    return ("<html><head><title>Cloud stocks</title></head><body>"
+            f"{frame}{footer}<div hidden id='{segment_id}'>{paragraphs}</div>"
+            f"<script>$RS('{segment_id}','{placeholder_id}')</script></body></html>")
+
+
+def test_streamed_segments_fill_their_placeholders() -> None:
+    from sitrep.extract.mislabelled import placed_streamed_segments
+
+    for placeholder in ("P:9", "B:9"):
+        tree = parse_html(_streamed_page("S:9", placeholder))
+        placed = placed_streamed_segments(tree)
+        assert placed is not None
+        article = placed.xpath("//article")[0]
+        assert len(article.xpath("./p")) == 9 and not placed.xpath("//template")
+        assert not placed.xpath("//div[@hidden]")
+        assert tree.xpath("//div[@hidden]")                  # the caller's tree is kept
+    # A segment with no placeholder, or no segment at all: nothing to place.
+    assert placed_streamed_segments(parse_html(_streamed_page("S:9", "P:4"))) is None
+    assert placed_streamed_segments(parse_html("<html><body><p>Text.</p></body></html>")) is None

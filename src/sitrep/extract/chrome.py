@@ -45,6 +45,12 @@ _READING_TIME = re.compile(
     r"^\W*(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|hours?)\.?\s+(?:to\s+)?read(?:ing)?"
     r"(?:\s+time)?|read(?:ing)?\s+time\W*\d+\s*(?:min(?:ute)?s?|hours?)\.?(?:\s+read)?)\W*$",
     re.IGNORECASE)
+# A link out to another story set into the article: "Related: <headline>", "[Related
+# coverage: <headline>]". A line of its own, a headline long at most.
+_RELATED_LINK = re.compile(
+    r"^\[?\s*related(?: (?:posts?|articles?|story|stories|content|coverage|links?|reading"
+    r"|news))?\s*:\s*\S", re.IGNORECASE)
+_RELATED_LINK_WORDS = 25
 _DISCLAIMER_WORDS = 150   # legal small print is a paragraph, not a page
 # Excerpts: a teaser widget cuts each post's opening to a fixed number of words (or
 # characters, then marks the cut with an ellipsis).
@@ -89,16 +95,21 @@ class LineFeatures:
     chars: int = 0
     structured: bool = False    # a table row or list item: content an extractor laid out
     widget_label: bool = False  # the label of a page widget: "Table of contents", "5 min read"
+    related_link: bool = False  # a link out to another story: "Related: <headline>"
 
     @property
     def strong_chrome(self) -> bool:
-        """Chrome wherever it stands: menus, ad labels, and short calls to action.
+        """Chrome wherever it stands: menus, ad labels, short calls to action, and links
+        out to another story ("Related: <headline>": on the even WCXB and the ScrapingHub
+        pages no such line was the gold's, while "Also read:" and "Learn more:" lines
+        were, and stay).
 
         A list item or table row goes only as a menu, a label or a banner: its words
         alone do not condemn it ("- No free trial" in a review's cons, "| Email | $20 |"
         in a price table are the article's; on the even WCXB pages such lines were as
         often the gold's as not)."""
-        if self.ad_marker or self.nav_like or self.banner or self.widget_label:
+        if self.ad_marker or self.nav_like or self.banner or self.widget_label \
+                or self.related_link:
             return True
         if self.words == 0 or self.structured:
             return False
@@ -265,6 +276,7 @@ def describe_line(line: str, repeated: bool = False,
         chars=len(stripped),
         structured=bool(_STRUCTURED.match(stripped)),
         widget_label=len(words) <= _HEADER_WORDS and _widget_label(words, stripped, vocab),
+        related_link=len(words) <= _RELATED_LINK_WORDS and bool(_RELATED_LINK.match(stripped)),
         banner=banner_hits >= 2 and addresses_reader and len(words) <= _BANNER_WORDS,
         cta_sentence=len(words) <= _TEASER_WORDS
         and any(map(vocab.cta_verbs.__contains__, words)) and any(
