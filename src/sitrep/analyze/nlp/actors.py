@@ -132,6 +132,7 @@ class ActorFinder:
         self._doc_spans: dict[int, tuple[int, str]] = {}
         self.places_at: dict[int, tuple[int, str | None]] = {}  # start -> end, ISO
         self._doc_tokens: TokenView | None = None
+        self._name_tokens: list[bool | None] = []  # _is_name_token's answers, by token
 
     # -- knowledge-base look-ups, cached: the same words recur in every article ----------
     def demonym_country(self, word: str) -> str | None:
@@ -281,6 +282,18 @@ class ActorFinder:
 
     def _is_name_token(self, tv: TokenView, j: int,
                        kb_spans: dict[int, tuple[int, str]]) -> bool:
+        """Whether token j can be part of a name. Remembered per token of the doc being
+        read: the owner reader (:meth:`_named_owner`) and the name reader ask about the
+        same tokens, and the answer depends only on the doc, its KB spans and places."""
+        if tv is self._doc_tokens and kb_spans is self._doc_spans:
+            known = self._name_tokens[j]
+            if known is None:
+                known = self._name_tokens[j] = self._reads_as_name(tv, j, kb_spans)
+            return known
+        return self._reads_as_name(tv, j, kb_spans)
+
+    def _reads_as_name(self, tv: TokenView, j: int,
+                       kb_spans: dict[int, tuple[int, str]]) -> bool:
         text = tv.text[j]
         if not text[:1].isupper() or tv.lower[j] in self.words.not_names or j in kb_spans:
             return False
@@ -319,13 +332,15 @@ class ActorFinder:
                 tv.lower[j] in {"a", "an"}:
             return None  # "Ireland" in "Northern Ireland" names no owner; "A Thai jet"
         n = len(tv.text)
-        for width in (3, 2):  # "North Korean", "Papua New Guinean"
-            end = j + width
-            if end <= n and all(tv.alpha[k] and tv.text[k][:1].isupper()
-                                for k in range(j + 1, end)):
-                country = self.demonym_country(" ".join(tv.text[j:end]))
+        if j + 1 < n and tv.alpha[j + 1] and tv.text[j + 1][:1].isupper():
+            # "Papua New Guinean", "North Korean": three capitalised words, then two
+            if j + 2 < n and tv.alpha[j + 2] and tv.text[j + 2][:1].isupper():
+                country = self.demonym_country(" ".join(tv.text[j:j + 3]))
                 if country:
-                    return Owner(j, end, country, None)
+                    return Owner(j, j + 3, country, None)
+            country = self.demonym_country(f"{text} {tv.text[j + 1]}")
+            if country:
+                return Owner(j, j + 2, country, None)
         country = self.demonym_country(text)
         if country and j + 2 < n and tv.text[j + 1] == "-" and \
                 tv.lower[j + 2] in OWNERSHIP_SUFFIXES:
@@ -349,6 +364,9 @@ class ActorFinder:
         """An unknown person's full name owning a group: "Ana Brnabic's opposition
         coalition", "Omar Bashir's militias": the group's country is the context's."""
         n = len(tv.text)
+        lower = tv.lower
+        if not any(lower[k] in {"'s", "’s"} for k in range(j + 2, min(j + 5, n))):
+            return None  # no "'s" where a name of two to four words would end
         end = j
         while end < n and end < j + 4 and self._is_name_token(tv, end, kb_spans):
             end += 1
@@ -369,6 +387,7 @@ class ActorFinder:
         skip_until = find_dateline_end(text_of(doc))
         tv = tokens_of(doc)
         self._doc_tokens = tv
+        self._name_tokens = [None] * len(tv.text)
         title_starts = self._title_starts
         n = len(doc)
         i = 0
@@ -493,6 +512,9 @@ class ActorFinder:
                     name_start = name_end = model[0]
                     title_end = model[0]
                     titles.append(model[1:])
+            if not owners and not titles and name_end == name_start:
+                i += 1  # nothing read: decide would find no mention (its last case,
+                continue  # owner_mentions of no owners)
             head = i + 1 if lower == "the" else i
             mention = decide(self, doc, head, owners, titles, title_end, name_start, name_end,
                                    name_entry, published, identities, surnames)
