@@ -287,6 +287,17 @@ def _venue_forum(finder: ActorFinder, tv: TokenView, merged: list[Owner], name_s
     return surface in finder.capitals or place.start in finder._cities
 
 
+def _after_former(tv: TokenView, start: int) -> bool:
+    """Whether the phrase starting at token ``start`` follows "former" or "ex-" ("former
+    Socialist prime minister": a party adjective may come between)."""
+    before = start - 1
+    if before > 0 and tv.alpha[before] and tv.text[before][:1].isupper() and \
+            tv.lower[before] not in FORMER_WORDS:
+        before -= 1
+    return before >= 0 and (tv.lower[before] in FORMER_WORDS or (
+        before > 0 and tv.text[before] == "-" and tv.lower[before - 1] == "ex"))
+
+
 def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
            titles: list[tuple[str, str, str]], title_end: int, name_start: int,
            name_end: int, name_entry: Any | None,
@@ -299,13 +310,9 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
 
     owner_country = owners[0].country if owners else None
     title_sector = titles[-1][1] if titles else None
-    tv = tokens_of(doc)  # plain strings: no Token object per look
-    before = start - 1
-    if before > 0 and tv.alpha[before] and tv.text[before][:1].isupper() and \
-            tv.lower[before] not in FORMER_WORDS:
-        before -= 1  # "former Socialist prime minister": a party adjective between
-    former = before >= 0 and (tv.lower[before] in FORMER_WORDS or (
-        before > 0 and tv.text[before] == "-" and tv.lower[before - 1] == "ex"))
+    # plain strings: no Token object per look (the finder's view of this doc, if it is
+    # reading one; decide is called for most capitalised words, so every look counts)
+    tv = finder._doc_tokens or tokens_of(doc)
     if len(titles) > 1 and titles[-1][0] in finder.words.generic_heads and \
             titles[-2][1] != titles[-1][1] and titles[-1][2] != STATE_KIND:
         # "opposition leaders", "rebel officials": a generic head keeps the sector of
@@ -317,7 +324,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         dated_country, dated_sector = finder.dated(name_entry, published)
         country = dated_country or owner_country
         sector = dated_sector or title_sector
-        if former and titles and name_entry.kind == "person":
+        if titles and name_entry.kind == "person" and _after_former(tv, start):
             sector = former_sector(finder, name_entry, titles[-1][0], published, sector)
         elif sector == "ELI" and titles:
             # "President François Mitterrand" in a story the date puts after his term:
@@ -334,7 +341,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         words = tv.text[name_start:name_end]
         # "Anti-Corruption", not "Anti - Corruption": the words as the text joins them.
         name = text_of(doc)[tv.idx[name_start]:tv.idx[name_end - 1] + len(words[-1])]
-        if not titles and not owners and {w.lower() for w in words} <= COMPASS_POINTS:
+        if not titles and not owners and all(w.lower() in COMPASS_POINTS for w in words):
             return None  # "East-West relations"
         if len(words) == 1 and not titles and not owners:
             known = surnames.get(name) or surnames.get(FIRST_NAME_KEY + name)
@@ -361,7 +368,8 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
             return owner_mentions(finder, doc, kb_owners, published, identities) \
                 if kb_owners else None
         kind: ActorKind = "organization" if is_org else "person"
-        sector = "ELI" if former and titles and kind == "person" else title_sector
+        sector = "ELI" if titles and kind == "person" and _after_former(tv, start) \
+            else title_sector
         country = owner_country
         org_start = name_start  # where the organisation's own name starts
         if is_org and titles and _titles_in_name(finder, tv, owners, head, name_start, words,
@@ -423,9 +431,10 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         group_kind: ActorKind = "organization" if titles[-1][2] == "organization" \
             else "group"
         if not owners:
-            in_quote = any(q.start <= doc[start].idx < q.end
+            at = tv.idx[start]
+            in_quote = any(q.start <= at < q.end
                            for q in (doc._.sitrep_quoted or []) if not q.nested)
-            after_the = start > 0 and doc[start - 1].lower_ == "the"
+            after_the = start > 0 and tv.lower[start - 1] == "the"
             if in_quote or titles[-1][0] in COUNTERPART_WORDS:
                 # "uneasy counterparts, Trump and Putin": a counterpart is only someone
                 # through an owner ("his Russian counterpart"); alone it names no one.
@@ -483,7 +492,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                     actor = finder.identity(identities, name.lower(), group_kind, "IGO",
                                             title_sector)
                     return [span(doc, start, title_end, actor, "role", plural=True)]
-                name = " ".join(t.text for t in doc[start:title_end])
+                name = " ".join(tv.text[start:title_end])
                 actor = finder.identity(identities, name.lower(), group_kind, None,
                                        title_sector)
                 return [span(doc, start, title_end, actor, "role", plural=True)]
@@ -534,7 +543,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                                    resolved.sector)
             return [span(doc, start, title_end, actor, "office")]
         m = span(doc, start, title_end, None, "title")
-        m.extra["sector"] = "ELI" if former else organisation_sector(
+        m.extra["sector"] = "ELI" if _after_former(tv, start) else organisation_sector(
             finder, owners[-1], titles[-1][0], published, title_sector)
         m.extra["country"] = resolved.country if resolved is not None else owner_country
         m.extra["phrase"] = phrase

@@ -47,6 +47,7 @@ mentions, :mod:`~sitrep.analyze.nlp.actor_owners` the phrases that are owners al
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 from itertools import islice
 from typing import Any
@@ -122,6 +123,10 @@ class ActorFinder:
         starts = title_first_words()
         self._title_starts = None if starts is None else starts | frozenset(self._misspelt)
         self._implicit_cache: dict[str, bool] = {}
+        # where find may start a phrase (see _phrase_starts): None without a title gate
+        self._phrase_words = None if self._title_starts is None else (
+            self._title_starts | self.words.person_pronouns | self.words.thing_pronouns
+            | {"the"})
         self._country_cache: dict[str, str | None] = {}
         self._entry_cache: dict[str, Any] = {}
         self._state_cache: dict[str, bool] = {}
@@ -391,10 +396,10 @@ class ActorFinder:
         title_starts = self._title_starts
         n = len(doc)
         i = 0
-        while i < n:
-            if tv.skip[i] or tv.idx[i] < skip_until:
-                i += 1
-                continue
+        for at in self._phrase_starts(tv, kb_spans, bisect_left(tv.idx, skip_until)):
+            if at < i:
+                continue  # inside the phrase just read
+            i = at
             lower = tv.lower[i]
             if lower in self.words.person_pronouns or lower in self.words.thing_pronouns:
                 mentions.append(Mention(i, i + 1, tv.idx[i], tv.idx[i] + len(tv.text[i]), None,
@@ -425,6 +430,9 @@ class ActorFinder:
             if anaphor is not None:  # "the agency" after "the World Food Programme"
                 mentions.append(anaphor)
                 i = anaphor.end
+                continue
+            if lower == "the" and self._starts_nothing(tv, i + 1, kb_spans):
+                i += 1  # "the" before a lower-case word that is no title: nothing to read
                 continue
             j = i + 1 if lower == "the" else i
             owners: list[Owner] = []
@@ -525,6 +533,36 @@ class ActorFinder:
                 i = max(i + 1, name_end if name_end > name_start else i + 1)
         counterpart_sectors(doc, mentions)
         return mentions
+
+    def _phrase_starts(self, tv: TokenView, kb_spans: dict[int, tuple[int, str]],
+                       first: int) -> list[int]:
+        """The tokens from ``first`` on where :meth:`find` may read something: pronouns,
+        "the", capitalised words, title words, KB names and cities. At any other token
+        (punctuation, spaces, lower-case words that start no title) its loop only steps
+        on, so listing these in one pass saves a loop turn for most of the doc's tokens."""
+        skip, lower, text = tv.skip, tv.lower, tv.text
+        n = len(text)
+        words = self._phrase_words
+        if words is None:  # no title gate: any word may start a title
+            return [k for k in range(first, n) if not skip[k]]
+        known = kb_spans.keys() | self._cities.keys()
+        return [k for k in range(first, n) if not skip[k] and (
+            lower[k] in words or text[k][:1].isupper() or k in known)]
+
+    def _starts_nothing(self, tv: TokenView, k: int,
+                        kb_spans: dict[int, tuple[int, str]]) -> bool:
+        """Whether the phrase reader finds no owner, title or name from token k on, told
+        from token k alone: a lower-case word (no owner, name or portfolio) that is not a
+        KB name, title word or state word, nor "'s" or "and" (which the owner and
+        portfolio readers step over)."""
+        if k >= len(tv.text):
+            return True
+        word = tv.lower[k]
+        if k in kb_spans or tv.text[k][:1].isupper() or word in {"'s", "’s", "and"}:
+            return False
+        return not tv.alpha[k] or (self._title_starts is not None
+                                   and word not in self._title_starts
+                                   and not self._is_state_word(word))
 
     def _remit_end(self, tv: TokenView, j: int,
                    kb_spans: dict[int, tuple[int, str]]) -> int | None:
