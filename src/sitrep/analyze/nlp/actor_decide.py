@@ -340,8 +340,10 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
     if name_end > name_start:
         words = tv.text[name_start:name_end]
         # "Anti-Corruption", not "Anti - Corruption": the words as the text joins them.
-        name = text_of(doc)[tv.idx[name_start]:tv.idx[name_end - 1] + len(words[-1])]
-        if not titles and not owners and all(w.lower() in COMPASS_POINTS for w in words):
+        name = words[0] if len(words) == 1 else \
+            text_of(doc)[tv.idx[name_start]:tv.idx[name_end - 1] + len(words[-1])]
+        if not titles and not owners and words[0].lower() in COMPASS_POINTS and \
+                all(w.lower() in COMPASS_POINTS for w in words):
             return None  # "East-West relations"
         if len(words) == 1 and not titles and not owners:
             known = surnames.get(name) or surnames.get(FIRST_NAME_KEY + name)

@@ -166,7 +166,7 @@ def org_name_end(words: ActorWords, tv: TokenView, start: int, end: int) -> int:
     party", "the ruling Zanu party": wire style writes the word small), unless a role word
     follows it ("the Nahda party leader" is a leader)."""
     n = len(tv.text)
-    has_head = any(tv.lower[k] in words.org_heads for k in range(start, end))
+    has_head = not words.org_heads.isdisjoint(tv.lower[start:end])
     if not has_head and start < end < n and tv.text[end] == PARTY_WORD and (
             end + 1 >= n or tv.lower[end + 1] not in words.generic_heads):
         return end + 1
@@ -212,6 +212,8 @@ def portfolio_title(tv: TokenView, j: int) -> tuple[int, str, str, str] | None:
     """A capitalised portfolio before "Minister"/"Secretary": "Labour Minister",
     "Planning and Investment Minister" (a cabinet member whatever the portfolio).
     Returns (end, title, sector, kind) like the other title readers."""
+    if PORTFOLIO_HEADS.isdisjoint(tv.lower[j + 1:j + 5]):
+        return None  # no head where one could end the title: most capitalised words
     n = len(tv.text)
     k = j
     while k < n and k < j + 5 and tv.alpha[k] and (tv.text[k][:1].isupper()

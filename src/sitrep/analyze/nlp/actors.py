@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from datetime import date
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -306,7 +307,10 @@ class ActorFinder:
             return True
         if j in self._in_place:
             return False  # "Russia's Saratov region": a place, not a person
-        if tv.alpha[j] and (self.demonym_country(text) or self._title_at(tv, j)):
+        countries, starts = self._country_cache, self._title_starts
+        if tv.alpha[j] and ((countries[text] if text in countries else
+                             self.demonym_country(text)) or (
+                (starts is None or tv.lower[j] in starts) and self._title_at(tv, j))):
             return False  # "Young Algerians", "Ousted President ...": a new phrase starts
         return tv.alpha[j] or (len(text) <= 3 and text.endswith(".")) or "-" in text
 
@@ -346,7 +350,8 @@ class ActorFinder:
             country = self.demonym_country(f"{text} {tv.text[j + 1]}")
             if country:
                 return Owner(j, j + 2, country, None)
-        country = self.demonym_country(text)
+        countries = self._country_cache  # demonym_country's, without a call per word
+        country = countries[text] if text in countries else self.demonym_country(text)
         if country and j + 2 < n and tv.text[j + 1] == "-" and \
                 tv.lower[j + 2] in OWNERSHIP_SUFFIXES:
             return Owner(j, j + 3, country, None)  # "a Greek-owned cargo ship"
@@ -362,6 +367,9 @@ class ActorFinder:
         if text in self.peoples and not (j + 1 < n and tv.text[j + 1][:1].isupper()):
             # "Yoruba leaders", "Karen guerrillas", "Shiite militias" (not "Karen Bass")
             return Owner(j, j + 1, self.peoples[text], None, people=True)
+        ahead = tv.lower[j + 2:j + 5]
+        if "'s" not in ahead and "’s" not in ahead:
+            return None  # no "'s" where _named_owner's name of two to four words would end
         return self._named_owner(tv, j, kb_spans)
 
     def _named_owner(self, tv: TokenView, j: int,
@@ -369,9 +377,6 @@ class ActorFinder:
         """An unknown person's full name owning a group: "Ana Brnabic's opposition
         coalition", "Omar Bashir's militias": the group's country is the context's."""
         n = len(tv.text)
-        lower = tv.lower
-        if not any(lower[k] in {"'s", "’s"} for k in range(j + 2, min(j + 5, n))):
-            return None  # no "'s" where a name of two to four words would end
         end = j
         while end < n and end < j + 4 and self._is_name_token(tv, end, kb_spans):
             end += 1
@@ -392,7 +397,8 @@ class ActorFinder:
         skip_until = find_dateline_end(text_of(doc))
         tv = tokens_of(doc)
         self._doc_tokens = tv
-        self._name_tokens = [None] * len(tv.text)
+        self._name_tokens = name_tokens = [None] * len(tv.text)
+        is_name = partial(self._is_name_token, tv, kb_spans=kb_spans)
         title_starts = self._title_starts
         n = len(doc)
         i = 0
@@ -469,7 +475,8 @@ class ActorFinder:
                         title_end = k
                         break
             while title_end < n:
-                found = self._title_at(tv, title_end)
+                found = self._title_at(tv, title_end) if title_starts is None or \
+                    tv.lower[title_end] in title_starts else None  # _title_at's own gate
                 if found is None and owners and not titles and tv.alpha[title_end]:
                     found = self._implicit_title(tv, owners[-1], title_end)
                 if found is None and not titles:
@@ -503,16 +510,20 @@ class ActorFinder:
                     name_entry, name_end = entry, end
             if name_entry is None:
                 while name_end < n:
-                    if self._is_name_token(tv, name_end, kb_spans):
+                    known = name_tokens[name_end]  # _is_name_token's memory, read here
+                    if known is None:
+                        known = self._is_name_token(tv, name_end, kb_spans)
+                    if known:
                         name_end += 1
-                    elif name_end > name_start and (step := name_link(
-                            tv, name_end, lambda k: self._is_name_token(tv, k, kb_spans))):
+                    elif name_end > name_start and (step := name_link(tv, name_end,
+                                                                      is_name)):
                         name_end += step  # "Anti-Corruption", "Fazl-ur-Rehman", "al-Saud"
                     else:
                         break
                 if name_end > name_start:
                     name_end = org_name_end(self.words, tv, name_start, name_end)
-                model = self._title_at(tv, name_end) if name_start < name_end < n else None
+                model = self._title_at(tv, name_end) if name_start < name_end < n and (
+                    title_starts is None or tv.lower[name_end] in title_starts) else None
                 if model is not None and model[1] in self.words.equipment and \
                         tv.text[name_end].islower():
                     # "a Thai F-16 jet", "Tomahawk missiles": a model's name before a
