@@ -48,8 +48,8 @@ from sitrep.models import ActorKind
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
 
-__all__ = ["decide", "former_sector", "from_mentions", "member_sector", "of_mentions",
-           "people_sector", "remember_names", "transnational_code"]
+__all__ = ["decide", "former_sector", "from_mentions", "lone_name", "member_sector",
+           "of_mentions", "people_sector", "remember_names", "transnational_code"]
 
 MULTINATIONAL_WORDS = frozenset({"regional", "international", "multinational",
                                  "multi-national", "foreign-led"})
@@ -298,6 +298,19 @@ def _after_former(tv: TokenView, start: int) -> bool:
         before > 0 and tv.text[before] == "-" and tv.lower[before - 1] == "ex"))
 
 
+def lone_name(doc: Doc, tv: TokenView, k: int,
+              surnames: dict[str, ActorIdentity]) -> list[Mention] | None:
+    """What :func:`decide` makes of a name of one word with no owner or title: the person
+    named before by that surname or first name ("Boulos said"), else nothing (one
+    capitalised word is no evidence of a name). The finder asks this directly for the
+    many such words (sentence openers, headings), without decide's other cases."""
+    word = tv.text[k]
+    if word.lower() in COMPASS_POINTS:
+        return None  # "East" of "East-West relations"
+    known = surnames.get(word) or surnames.get(FIRST_NAME_KEY + word)
+    return [span(doc, k, k + 1, known, "surname")] if known is not None else None
+
+
 def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
            titles: list[tuple[str, str, str]], title_end: int, name_start: int,
            name_end: int, name_entry: Any | None,
@@ -346,10 +359,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                 all(w.lower() in COMPASS_POINTS for w in words):
             return None  # "East-West relations"
         if len(words) == 1 and not titles and not owners:
-            known = surnames.get(name) or surnames.get(FIRST_NAME_KEY + name)
-            if known is not None:
-                return [span(doc, name_start, name_end, known, "surname")]
-            return None
+            return lone_name(doc, tv, name_start, surnames)
         if not titles and not owners and in_headline(text_of(doc), tv.idx[name_start]):
             return None  # "Walking Meditation", "Put Intention Behind": a heading's words
         is_org = any(w.lower() in finder.words.org_heads for w in words) or (

@@ -58,7 +58,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from sitrep.analyze.nlp.actor_anaphora import organisation_anaphor
-from sitrep.analyze.nlp.actor_decide import decide
+from sitrep.analyze.nlp.actor_decide import decide, lone_name
 from sitrep.analyze.nlp.actor_groups import (
     Owner,
     counterpart_sectors,
@@ -261,17 +261,16 @@ class ActorFinder:
             found = cache[hyphenated] if hyphenated in cache else self.role(hyphenated)
             if found:
                 return j + 3, hyphenated, found[0], found[1]
-        candidates: list[str] = []
-        if j + 1 < n and tv.alpha[j + 1]:
+        if j + 1 < n and tv.alpha[j + 1]:  # three words, then two
             two = f"{lower[j]} {lower[j + 1]}"
             if j + 2 < n and tv.alpha[j + 2]:
-                candidates.append(f"{two} {lower[j + 2]}")
-            candidates.append(two)
-        for width, phrase in zip((len(candidates) + 1, len(candidates)), candidates,
-                                 strict=False):
-            found = cache[phrase] if phrase in cache else self.role(phrase)
+                three = f"{two} {lower[j + 2]}"
+                found = cache[three] if three in cache else self.role(three)
+                if found:
+                    return j + 3, three, found[0], found[1]
+            found = cache[two] if two in cache else self.role(two)
             if found:
-                return j + width, phrase, found[0], found[1]
+                return j + 2, two, found[0], found[1]
         word = lower[j]
         if word in self.words.not_names:
             return None
@@ -510,9 +509,10 @@ class ActorFinder:
                     name_entry, name_end = entry, end
             if name_entry is None:
                 while name_end < n:
-                    known = name_tokens[name_end]  # _is_name_token's memory, read here
+                    known = name_tokens[name_end]  # _is_name_token's memory, used here
                     if known is None:
-                        known = self._is_name_token(tv, name_end, kb_spans)
+                        known = name_tokens[name_end] = self._reads_as_name(tv, name_end,
+                                                                            kb_spans)
                     if known:
                         name_end += 1
                     elif name_end > name_start and (step := name_link(tv, name_end,
@@ -535,8 +535,11 @@ class ActorFinder:
                 i += 1  # nothing read: decide would find no mention (its last case,
                 continue  # owner_mentions of no owners)
             head = i + 1 if lower == "the" else i
-            mention = decide(self, doc, head, owners, titles, title_end, name_start, name_end,
-                                   name_entry, published, identities, surnames)
+            if name_entry is None and not owners and not titles and name_end == name_start + 1:
+                mention = lone_name(doc, tv, name_start, surnames)  # decide's reading
+            else:
+                mention = decide(self, doc, head, owners, titles, title_end, name_start,
+                                 name_end, name_entry, published, identities, surnames)
             if mention:
                 mentions.extend(mention)
                 i = max(m.end for m in mention)
