@@ -42,7 +42,8 @@ tokens even when not capitalised, so the same resolution applies to better spans
 
 This module reads the phrase; :mod:`~sitrep.analyze.nlp.actor_decide` turns its parts into
 mentions, :mod:`~sitrep.analyze.nlp.actor_owners` the phrases that are owners alone, and
-:mod:`~sitrep.analyze.nlp.actor_groups` states, peoples and unknown organisations.
+:mod:`~sitrep.analyze.nlp.actor_groups` states, peoples and unknown organisations;
+:mod:`~sitrep.analyze.nlp.actor_titles` reads its titles.
 """
 
 from __future__ import annotations
@@ -78,11 +79,11 @@ from sitrep.analyze.nlp.actor_lexicon import (
     capital_names,
     load_actor_words,
     load_peoples,
-    title_first_words,
 )
 from sitrep.analyze.nlp.actor_owners import city_population
 from sitrep.analyze.nlp.actor_short_names import article_reading
-from sitrep.analyze.nlp.actor_spelling import add_misspelt_country_names, role_misspellings
+from sitrep.analyze.nlp.actor_spelling import add_misspelt_country_names
+from sitrep.analyze.nlp.actor_titles import TitleReader
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     KnowledgeBaseLike,
@@ -97,12 +98,11 @@ from sitrep.models import ActorKind
 
 __all__ = ["WORDS_FILE", "ActorFinder", "ActorWords", "load_actor_words"]
 
-class ActorFinder:
+class ActorFinder(TitleReader):
     """The ``sitrep_actors`` component: built once per pipeline around one knowledge base."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBaseLike) -> None:
-        self.kb = kb
-        self.words = load_actor_words()
+        super().__init__(kb, load_actor_words())
         self.capitals = capital_names()
         self.peoples = load_peoples()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -119,11 +119,6 @@ class ActorFinder:
             key = nlp.vocab.strings.add(f"kb:{entry_id}")
             self.entry_ids[key] = entry_id
             self.matcher.add(f"kb:{entry_id}", list(islice(docs, len(surfaces))))
-        self._role_cache: dict[str, tuple[str, str] | None] = {}
-        self._misspelt = role_misspellings()  # "peackeepers": see actor_spelling
-        starts = title_first_words()
-        self._title_starts = None if starts is None else starts | frozenset(self._misspelt)
-        self._implicit_cache: dict[str, bool] = {}
         # where find may start a phrase (see _phrase_starts): None without a title gate
         self._phrase_words = None if self._title_starts is None else (
             self._title_starts | self.words.person_pronouns | self.words.thing_pronouns
@@ -218,72 +213,6 @@ class ActorFinder:
         self._place_ends = ends
         self._cities = cities
         self.places_at = places_at
-
-    def role(self, phrase: str) -> tuple[str, str] | None:
-        """(sector, kind) of a role word or title phrase, cached; kind is person, group or
-        organization."""
-        if phrase not in self._role_cache:
-            found: tuple[str, str] | None = None
-            # Exact phrases only: a phrase known only by its head ("opposition leaders")
-            # is read word by word, so that its modifier's sector is not lost.
-            role = self.kb.role_word(phrase, head=False)
-            if role is not None:
-                found = (role.sector, role.kind)
-            else:
-                title = self.kb.title_of(phrase)
-                if title is not None:
-                    found = (self.kb.title_sector(title), "person")
-                elif len(phrase) > 3 and phrase.endswith("s"):
-                    # The plural of an office title is a group of office holders:
-                    # "foreign ministers", "prime ministers".
-                    title = self.kb.title_of(phrase[:-1])
-                    if title is not None:
-                        found = (self.kb.title_sector(title), "group")
-                if found is None and phrase in self._misspelt:
-                    found = self.role(self._misspelt[phrase])
-            self._role_cache[phrase] = found
-        return self._role_cache[phrase]
-
-    def _title_at(self, tv: TokenView, j: int) -> tuple[int, str, str, str] | None:
-        """A role word or title of up to three words at token j: (end, title, sector, kind).
-
-        Called for nearly every token, so it works on plain strings and the phrase cache.
-        """
-        if not tv.alpha[j] or (self._title_starts is not None
-                               and tv.lower[j] not in self._title_starts):
-            return None
-        lower = tv.lower
-        cache = self._role_cache
-        n = len(lower)
-        if j + 2 < n and lower[j + 1] == "-" and tv.alpha[j + 2]:
-            # "Secretary-General", "vice-president": one title across the hyphen
-            hyphenated = f"{lower[j]}-{lower[j + 2]}"
-            found = cache[hyphenated] if hyphenated in cache else self.role(hyphenated)
-            if found:
-                return j + 3, hyphenated, found[0], found[1]
-        if j + 1 < n and tv.alpha[j + 1]:  # three words, then two
-            two = f"{lower[j]} {lower[j + 1]}"
-            if j + 2 < n and tv.alpha[j + 2]:
-                three = f"{two} {lower[j + 2]}"
-                found = cache[three] if three in cache else self.role(three)
-                if found:
-                    return j + 3, three, found[0], found[1]
-            found = cache[two] if two in cache else self.role(two)
-            if found:
-                return j + 2, two, found[0], found[1]
-        word = lower[j]
-        if word in self.words.not_names:
-            return None
-        found = cache[word] if word in cache else self.role(word)
-        return (j + 1, word, found[0], found[1]) if found else None
-
-    def _implicit_title(self, tv: TokenView, owner: Owner,
-                        j: int) -> tuple[int, str, str, str] | None:
-        """An office named through its owner: "Kremlin leader", "UN chief"."""
-        phrase = f"{' '.join(tv.text[owner.start:owner.end])} {tv.text[j]}"
-        if phrase not in self._implicit_cache:
-            self._implicit_cache[phrase] = self.kb.implicit_title(phrase) is not None
-        return (j + 1, tv.lower[j], "GOV", "person") if self._implicit_cache[phrase] else None
 
     def _is_name_token(self, tv: TokenView, j: int,
                        kb_spans: dict[int, tuple[int, str]]) -> bool:
@@ -396,7 +325,8 @@ class ActorFinder:
         skip_until = find_dateline_end(text_of(doc))
         tv = tokens_of(doc)
         self._doc_tokens = tv
-        self._name_tokens = name_tokens = [None] * len(tv.text)
+        name_tokens: list[bool | None] = [None] * len(tv.text)
+        self._name_tokens = name_tokens
         is_name = partial(self._is_name_token, tv, kb_spans=kb_spans)
         title_starts = self._title_starts
         n = len(doc)
