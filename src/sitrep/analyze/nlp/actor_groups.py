@@ -16,7 +16,7 @@ from sitrep.analyze.nlp.actor_lexicon import (
     PORTFOLIO_HEADS,
     ActorWords,
 )
-from sitrep.analyze.nlp.records import ActorIdentity, Mention, TokenView
+from sitrep.analyze.nlp.records import ActorIdentity, Mention, TokenView, tokens_of
 
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
@@ -233,11 +233,12 @@ def counterpart_sectors(doc: Doc, mentions: list[Mention]) -> None:
     the actor named before it in the sentence (COP here), not the GOV the word has
     alone ("the minister met his Chinese counterpart" stays GOV)."""
     previous: Mention | None = None
+    lower = tokens_of(doc).lower  # not a Token object per mention
     for m in mentions:
         if m.actor is None or m.via == "pronoun":
             continue
         if previous is not None and m.actor.sector is not None and \
-                doc[m.end - 1].lower_ in COUNTERPART_WORDS and \
+                lower[m.end - 1] in COUNTERPART_WORDS and \
                 not any(doc[k].is_sent_start for k in range(previous.end, m.start + 1)) and \
                 previous.actor is not None and previous.actor.sector is not None:
             m.actor.sector = previous.actor.sector

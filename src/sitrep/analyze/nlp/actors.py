@@ -440,7 +440,9 @@ class ActorFinder(TitleReader):
             if name_entry is None:
                 while name_end < n:
                     known = name_tokens[name_end]  # _is_name_token's memory, used here
-                    if known is None:
+                    if known is None and not tv.text[name_end][:1].isupper():
+                        known = False  # _reads_as_name's first test, without the call
+                    elif known is None:
                         known = name_tokens[name_end] = self._reads_as_name(tv, name_end,
                                                                             kb_spans)
                     if known:
