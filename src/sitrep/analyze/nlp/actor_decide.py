@@ -460,8 +460,8 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
             if origin:
                 return origin
             if plural and title_end + 1 < len(doc) and \
-                    doc[title_end].lower_ in AFFILIATION_WORDS:
-                link = AFFILIATION_WORDS[doc[title_end].lower_]
+                    tv.lower[title_end] in AFFILIATION_WORDS:
+                link = AFFILIATION_WORDS[tv.lower[title_end]]
                 owner = owner_after_of(finder, title_end + 1, link)
                 if owner is not None and owner.country is not None:
                     # "hackers linked to Russian military intelligence", "militias loyal
@@ -475,7 +475,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                                             owner.country, sector)
                     return [span(doc, start, owner.end, actor, "role", plural=True)]
             if titles[-1][0] in finder.words.equipment and not (
-                    start > 0 and doc[start - 1].lower_ in POSSESSIVE_PRONOUNS):
+                    start > 0 and tv.lower[start - 1] in POSSESSIVE_PRONOUNS):
                 # "fired missiles at", "drones attacked": a weapon with no owner stands
                 # for no force; the context's country would make it the wrong side's
                 # ("its drones" has one: the context's actor).
@@ -485,18 +485,18 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                     return None  # "a minister": an office holder coreference may find
                 # "a suicide bomber", "a journalist": a non-state person of a role,
                 # an actor of its own
-                name = " ".join(t.text for t in doc[start:title_end]).lower()
+                name = " ".join(tv.text[start:title_end]).lower()
                 actor = finder.identity(identities, name, "person", None, title_sector)
                 return [span(doc, start, title_end, actor, "role")]
-            following = doc[title_end] if title_end < len(doc) else None
+            following = tv.lower[title_end] if title_end < len(doc) else None
             if not after_the and titles[-1][0] in finder.words.adjectival_roles and \
-                    following is not None and following.is_lower and \
-                    following.lower_ not in finder.words.verbs_after_roles and \
-                    not following.lower_.endswith("ed"):
+                    following is not None and tv.text[title_end].islower() and \
+                    following not in finder.words.verbs_after_roles and \
+                    not following.endswith("ed"):
                 return None  # "public criticism", "military operations": adjectives
             if plural:
                 if title_sector == "MIL" and start > 0 and \
-                        doc[start - 1].lower_ in MULTINATIONAL_WORDS:
+                        tv.lower[start - 1] in MULTINATIONAL_WORDS:
                     # "a regional peacekeeping force", "international troops": a force
                     # of several states, an international organisation's (IGO)
                     start -= 1
