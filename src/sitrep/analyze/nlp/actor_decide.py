@@ -215,7 +215,12 @@ def in_headline(text: str, at: int) -> bool:
     all the same; only unknown ones are not taken for people or bodies."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    return _title_case_line(text[start:end if end >= 0 else len(text)])
+    if end < 0:
+        end = len(text)
+    if end - start > _MAX_HEADLINE_CHARS and not text[start].isspace() and \
+            not text[end - 1].isspace():
+        return False  # a paragraph, too long for a heading even stripped: not copied
+    return _title_case_line(text[start:end])
 
 
 @lru_cache(maxsize=8192)
@@ -444,8 +449,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
             else "group"
         if not owners:
             at = tv.idx[start]
-            in_quote = any(q.start <= at < q.end
-                           for q in (doc._.sitrep_quoted or []) if not q.nested)
+            in_quote = any(q_start <= at < q_end for q_start, q_end in finder._open_quotes)
             after_the = start > 0 and tv.lower[start - 1] == "the"
             if in_quote or titles[-1][0] in COUNTERPART_WORDS:
                 # "uneasy counterparts, Trump and Putin": a counterpart is only someone

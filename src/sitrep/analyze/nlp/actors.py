@@ -133,6 +133,7 @@ class ActorFinder(TitleReader):
         self._doc_spans: dict[int, tuple[int, str]] = {}
         self.places_at: dict[int, tuple[int, str | None]] = {}  # start -> end, ISO
         self._doc_tokens: TokenView | None = None
+        self._open_quotes: list[tuple[int, int]] = []  # (start, end) of unnested quotes
         self._name_tokens: list[bool | None] = []  # _is_name_token's answers, by token
 
     # -- knowledge-base look-ups, cached: the same words recur in every article ----------
@@ -325,6 +326,8 @@ class ActorFinder(TitleReader):
         skip_until = find_dateline_end(text_of(doc))
         tv = tokens_of(doc)
         self._doc_tokens = tv
+        self._open_quotes = [(q.start, q.end) for q in doc._.sitrep_quoted or []
+                             if not q.nested]
         name_tokens: list[bool | None] = [None] * len(tv.text)
         self._name_tokens = name_tokens
         is_name = partial(self._is_name_token, tv, kb_spans=kb_spans)
