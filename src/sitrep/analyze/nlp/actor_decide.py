@@ -48,8 +48,8 @@ from sitrep.models import ActorKind
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
 
-__all__ = ["decide", "former_sector", "from_mentions", "member_sector", "of_mentions",
-           "people_sector", "remember_names", "transnational_code"]
+__all__ = ["decide", "former_sector", "from_mentions", "lone_name", "member_sector",
+           "of_mentions", "people_sector", "remember_names", "transnational_code"]
 
 MULTINATIONAL_WORDS = frozenset({"regional", "international", "multinational",
                                  "multi-national", "foreign-led"})
@@ -215,7 +215,12 @@ def in_headline(text: str, at: int) -> bool:
     all the same; only unknown ones are not taken for people or bodies."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    return _title_case_line(text[start:end if end >= 0 else len(text)])
+    if end < 0:
+        end = len(text)
+    if end - start > _MAX_HEADLINE_CHARS and not text[start].isspace() and \
+            not text[end - 1].isspace():
+        return False  # a paragraph, too long for a heading even stripped: not copied
+    return _title_case_line(text[start:end])
 
 
 @lru_cache(maxsize=8192)
@@ -287,6 +292,30 @@ def _venue_forum(finder: ActorFinder, tv: TokenView, merged: list[Owner], name_s
     return surface in finder.capitals or place.start in finder._cities
 
 
+def _after_former(tv: TokenView, start: int) -> bool:
+    """Whether the phrase starting at token ``start`` follows "former" or "ex-" ("former
+    Socialist prime minister": a party adjective may come between)."""
+    before = start - 1
+    if before > 0 and tv.alpha[before] and tv.text[before][:1].isupper() and \
+            tv.lower[before] not in FORMER_WORDS:
+        before -= 1
+    return before >= 0 and (tv.lower[before] in FORMER_WORDS or (
+        before > 0 and tv.text[before] == "-" and tv.lower[before - 1] == "ex"))
+
+
+def lone_name(doc: Doc, tv: TokenView, k: int,
+              surnames: dict[str, ActorIdentity]) -> list[Mention] | None:
+    """What :func:`decide` makes of a name of one word with no owner or title: the person
+    named before by that surname or first name ("Boulos said"), else nothing (one
+    capitalised word is no evidence of a name). The finder asks this directly for the
+    many such words (sentence openers, headings), without decide's other cases."""
+    word = tv.text[k]
+    if word.lower() in COMPASS_POINTS:
+        return None  # "East" of "East-West relations"
+    known = surnames.get(word) or surnames.get(FIRST_NAME_KEY + word)
+    return [span(doc, k, k + 1, known, "surname")] if known is not None else None
+
+
 def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
            titles: list[tuple[str, str, str]], title_end: int, name_start: int,
            name_end: int, name_entry: Any | None,
@@ -299,13 +328,9 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
 
     owner_country = owners[0].country if owners else None
     title_sector = titles[-1][1] if titles else None
-    tv = tokens_of(doc)  # plain strings: no Token object per look
-    before = start - 1
-    if before > 0 and tv.alpha[before] and tv.text[before][:1].isupper() and \
-            tv.lower[before] not in FORMER_WORDS:
-        before -= 1  # "former Socialist prime minister": a party adjective between
-    former = before >= 0 and (tv.lower[before] in FORMER_WORDS or (
-        before > 0 and tv.text[before] == "-" and tv.lower[before - 1] == "ex"))
+    # plain strings: no Token object per look (the finder's view of this doc, if it is
+    # reading one; decide is called for most capitalised words, so every look counts)
+    tv = finder._doc_tokens or tokens_of(doc)
     if len(titles) > 1 and titles[-1][0] in finder.words.generic_heads and \
             titles[-2][1] != titles[-1][1] and titles[-1][2] != STATE_KIND:
         # "opposition leaders", "rebel officials": a generic head keeps the sector of
@@ -317,7 +342,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         dated_country, dated_sector = finder.dated(name_entry, published)
         country = dated_country or owner_country
         sector = dated_sector or title_sector
-        if former and titles and name_entry.kind == "person":
+        if titles and name_entry.kind == "person" and _after_former(tv, start):
             sector = former_sector(finder, name_entry, titles[-1][0], published, sector)
         elif sector == "ELI" and titles:
             # "President François Mitterrand" in a story the date puts after his term:
@@ -333,14 +358,13 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
     if name_end > name_start:
         words = tv.text[name_start:name_end]
         # "Anti-Corruption", not "Anti - Corruption": the words as the text joins them.
-        name = text_of(doc)[tv.idx[name_start]:tv.idx[name_end - 1] + len(words[-1])]
-        if not titles and not owners and {w.lower() for w in words} <= COMPASS_POINTS:
+        name = words[0] if len(words) == 1 else \
+            text_of(doc)[tv.idx[name_start]:tv.idx[name_end - 1] + len(words[-1])]
+        if not titles and not owners and words[0].lower() in COMPASS_POINTS and \
+                all(w.lower() in COMPASS_POINTS for w in words):
             return None  # "East-West relations"
         if len(words) == 1 and not titles and not owners:
-            known = surnames.get(name) or surnames.get(FIRST_NAME_KEY + name)
-            if known is not None:
-                return [span(doc, name_start, name_end, known, "surname")]
-            return None
+            return lone_name(doc, tv, name_start, surnames)
         if not titles and not owners and in_headline(text_of(doc), tv.idx[name_start]):
             return None  # "Walking Meditation", "Put Intention Behind": a heading's words
         is_org = any(w.lower() in finder.words.org_heads for w in words) or (
@@ -361,7 +385,8 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
             return owner_mentions(finder, doc, kb_owners, published, identities) \
                 if kb_owners else None
         kind: ActorKind = "organization" if is_org else "person"
-        sector = "ELI" if former and titles and kind == "person" else title_sector
+        sector = "ELI" if titles and kind == "person" and _after_former(tv, start) \
+            else title_sector
         country = owner_country
         org_start = name_start  # where the organisation's own name starts
         if is_org and titles and _titles_in_name(finder, tv, owners, head, name_start, words,
@@ -423,9 +448,9 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         group_kind: ActorKind = "organization" if titles[-1][2] == "organization" \
             else "group"
         if not owners:
-            in_quote = any(q.start <= doc[start].idx < q.end
-                           for q in (doc._.sitrep_quoted or []) if not q.nested)
-            after_the = start > 0 and doc[start - 1].lower_ == "the"
+            at = tv.idx[start]
+            in_quote = any(q_start <= at < q_end for q_start, q_end in finder._open_quotes)
+            after_the = start > 0 and tv.lower[start - 1] == "the"
             if in_quote or titles[-1][0] in COUNTERPART_WORDS:
                 # "uneasy counterparts, Trump and Putin": a counterpart is only someone
                 # through an owner ("his Russian counterpart"); alone it names no one.
@@ -439,8 +464,8 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
             if origin:
                 return origin
             if plural and title_end + 1 < len(doc) and \
-                    doc[title_end].lower_ in AFFILIATION_WORDS:
-                link = AFFILIATION_WORDS[doc[title_end].lower_]
+                    tv.lower[title_end] in AFFILIATION_WORDS:
+                link = AFFILIATION_WORDS[tv.lower[title_end]]
                 owner = owner_after_of(finder, title_end + 1, link)
                 if owner is not None and owner.country is not None:
                     # "hackers linked to Russian military intelligence", "militias loyal
@@ -454,7 +479,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                                             owner.country, sector)
                     return [span(doc, start, owner.end, actor, "role", plural=True)]
             if titles[-1][0] in finder.words.equipment and not (
-                    start > 0 and doc[start - 1].lower_ in POSSESSIVE_PRONOUNS):
+                    start > 0 and tv.lower[start - 1] in POSSESSIVE_PRONOUNS):
                 # "fired missiles at", "drones attacked": a weapon with no owner stands
                 # for no force; the context's country would make it the wrong side's
                 # ("its drones" has one: the context's actor).
@@ -464,18 +489,18 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                     return None  # "a minister": an office holder coreference may find
                 # "a suicide bomber", "a journalist": a non-state person of a role,
                 # an actor of its own
-                name = " ".join(t.text for t in doc[start:title_end]).lower()
+                name = " ".join(tv.text[start:title_end]).lower()
                 actor = finder.identity(identities, name, "person", None, title_sector)
                 return [span(doc, start, title_end, actor, "role")]
-            following = doc[title_end] if title_end < len(doc) else None
+            following = tv.lower[title_end] if title_end < len(doc) else None
             if not after_the and titles[-1][0] in finder.words.adjectival_roles and \
-                    following is not None and following.is_lower and \
-                    following.lower_ not in finder.words.verbs_after_roles and \
-                    not following.lower_.endswith("ed"):
+                    following is not None and tv.text[title_end].islower() and \
+                    following not in finder.words.verbs_after_roles and \
+                    not following.endswith("ed"):
                 return None  # "public criticism", "military operations": adjectives
             if plural:
                 if title_sector == "MIL" and start > 0 and \
-                        doc[start - 1].lower_ in MULTINATIONAL_WORDS:
+                        tv.lower[start - 1] in MULTINATIONAL_WORDS:
                     # "a regional peacekeeping force", "international troops": a force
                     # of several states, an international organisation's (IGO)
                     start -= 1
@@ -483,7 +508,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                     actor = finder.identity(identities, name.lower(), group_kind, "IGO",
                                             title_sector)
                     return [span(doc, start, title_end, actor, "role", plural=True)]
-                name = " ".join(t.text for t in doc[start:title_end])
+                name = " ".join(tv.text[start:title_end])
                 actor = finder.identity(identities, name.lower(), group_kind, None,
                                        title_sector)
                 return [span(doc, start, title_end, actor, "role", plural=True)]
@@ -534,7 +559,7 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
                                    resolved.sector)
             return [span(doc, start, title_end, actor, "office")]
         m = span(doc, start, title_end, None, "title")
-        m.extra["sector"] = "ELI" if former else organisation_sector(
+        m.extra["sector"] = "ELI" if _after_former(tv, start) else organisation_sector(
             finder, owners[-1], titles[-1][0], published, title_sector)
         m.extra["country"] = resolved.country if resolved is not None else owner_country
         m.extra["phrase"] = phrase

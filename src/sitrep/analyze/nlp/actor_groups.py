@@ -16,7 +16,7 @@ from sitrep.analyze.nlp.actor_lexicon import (
     PORTFOLIO_HEADS,
     ActorWords,
 )
-from sitrep.analyze.nlp.records import ActorIdentity, Mention, TokenView
+from sitrep.analyze.nlp.records import ActorIdentity, Mention, TokenView, tokens_of
 
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
@@ -166,7 +166,7 @@ def org_name_end(words: ActorWords, tv: TokenView, start: int, end: int) -> int:
     party", "the ruling Zanu party": wire style writes the word small), unless a role word
     follows it ("the Nahda party leader" is a leader)."""
     n = len(tv.text)
-    has_head = any(tv.lower[k] in words.org_heads for k in range(start, end))
+    has_head = not words.org_heads.isdisjoint(tv.lower[start:end])
     if not has_head and start < end < n and tv.text[end] == PARTY_WORD and (
             end + 1 >= n or tv.lower[end + 1] not in words.generic_heads):
         return end + 1
@@ -212,6 +212,8 @@ def portfolio_title(tv: TokenView, j: int) -> tuple[int, str, str, str] | None:
     """A capitalised portfolio before "Minister"/"Secretary": "Labour Minister",
     "Planning and Investment Minister" (a cabinet member whatever the portfolio).
     Returns (end, title, sector, kind) like the other title readers."""
+    if PORTFOLIO_HEADS.isdisjoint(tv.lower[j + 1:j + 5]):
+        return None  # no head where one could end the title: most capitalised words
     n = len(tv.text)
     k = j
     while k < n and k < j + 5 and tv.alpha[k] and (tv.text[k][:1].isupper()
@@ -231,11 +233,12 @@ def counterpart_sectors(doc: Doc, mentions: list[Mention]) -> None:
     the actor named before it in the sentence (COP here), not the GOV the word has
     alone ("the minister met his Chinese counterpart" stays GOV)."""
     previous: Mention | None = None
+    lower = tokens_of(doc).lower  # not a Token object per mention
     for m in mentions:
         if m.actor is None or m.via == "pronoun":
             continue
         if previous is not None and m.actor.sector is not None and \
-                doc[m.end - 1].lower_ in COUNTERPART_WORDS and \
+                lower[m.end - 1] in COUNTERPART_WORDS and \
                 not any(doc[k].is_sent_start for k in range(previous.end, m.start + 1)) and \
                 previous.actor is not None and previous.actor.sector is not None:
             m.actor.sector = previous.actor.sector

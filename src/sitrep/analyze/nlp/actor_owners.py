@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from sitrep.analyze.nlp.actor_groups import Owner
 from sitrep.analyze.nlp.actor_lexicon import FROM_DETERMINERS, ActorWords
-from sitrep.analyze.nlp.records import ActorIdentity, Mention
+from sitrep.analyze.nlp.records import ActorIdentity, Mention, tokens_of
 
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
@@ -25,8 +25,9 @@ __all__ = ["after_locative", "city_population", "country_after_in", "owner_after
 def span(doc: Doc, start: int, end: int, actor: ActorIdentity | None, via: str,
          plural: bool = False) -> Mention:
     """A mention of tokens ``start:end`` of ``doc``, with its character offsets."""
-    return Mention(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, via,
-                   plural=plural)
+    tv = tokens_of(doc)  # offsets from the token view: no Token objects
+    return Mention(start, end, tv.idx[start], tv.idx[end - 1] + len(tv.text[end - 1]), actor,
+                   via, plural=plural)
 
 
 def after_locative(words: ActorWords, doc: Doc, start: int) -> bool:

@@ -42,12 +42,15 @@ tokens even when not capitalised, so the same resolution applies to better spans
 
 This module reads the phrase; :mod:`~sitrep.analyze.nlp.actor_decide` turns its parts into
 mentions, :mod:`~sitrep.analyze.nlp.actor_owners` the phrases that are owners alone, and
-:mod:`~sitrep.analyze.nlp.actor_groups` states, peoples and unknown organisations.
+:mod:`~sitrep.analyze.nlp.actor_groups` states, peoples and unknown organisations;
+:mod:`~sitrep.analyze.nlp.actor_titles` reads its titles.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -56,7 +59,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from sitrep.analyze.nlp.actor_anaphora import organisation_anaphor
-from sitrep.analyze.nlp.actor_decide import decide
+from sitrep.analyze.nlp.actor_decide import decide, lone_name
 from sitrep.analyze.nlp.actor_groups import (
     Owner,
     counterpart_sectors,
@@ -76,11 +79,11 @@ from sitrep.analyze.nlp.actor_lexicon import (
     capital_names,
     load_actor_words,
     load_peoples,
-    title_first_words,
 )
 from sitrep.analyze.nlp.actor_owners import city_population
 from sitrep.analyze.nlp.actor_short_names import article_reading
-from sitrep.analyze.nlp.actor_spelling import add_misspelt_country_names, role_misspellings
+from sitrep.analyze.nlp.actor_spelling import add_misspelt_country_names
+from sitrep.analyze.nlp.actor_titles import TitleReader
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
     KnowledgeBaseLike,
@@ -95,12 +98,11 @@ from sitrep.models import ActorKind
 
 __all__ = ["WORDS_FILE", "ActorFinder", "ActorWords", "load_actor_words"]
 
-class ActorFinder:
+class ActorFinder(TitleReader):
     """The ``sitrep_actors`` component: built once per pipeline around one knowledge base."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBaseLike) -> None:
-        self.kb = kb
-        self.words = load_actor_words()
+        super().__init__(kb, load_actor_words())
         self.capitals = capital_names()
         self.peoples = load_peoples()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -117,11 +119,10 @@ class ActorFinder:
             key = nlp.vocab.strings.add(f"kb:{entry_id}")
             self.entry_ids[key] = entry_id
             self.matcher.add(f"kb:{entry_id}", list(islice(docs, len(surfaces))))
-        self._role_cache: dict[str, tuple[str, str] | None] = {}
-        self._misspelt = role_misspellings()  # "peackeepers": see actor_spelling
-        starts = title_first_words()
-        self._title_starts = None if starts is None else starts | frozenset(self._misspelt)
-        self._implicit_cache: dict[str, bool] = {}
+        # where find may start a phrase (see _phrase_starts): None without a title gate
+        self._phrase_words = None if self._title_starts is None else (
+            self._title_starts | self.words.person_pronouns | self.words.thing_pronouns
+            | {"the"})
         self._country_cache: dict[str, str | None] = {}
         self._entry_cache: dict[str, Any] = {}
         self._state_cache: dict[str, bool] = {}
@@ -132,6 +133,8 @@ class ActorFinder:
         self._doc_spans: dict[int, tuple[int, str]] = {}
         self.places_at: dict[int, tuple[int, str | None]] = {}  # start -> end, ISO
         self._doc_tokens: TokenView | None = None
+        self._open_quotes: list[tuple[int, int]] = []  # (start, end) of unnested quotes
+        self._name_tokens: list[bool | None] = []  # _is_name_token's answers, by token
 
     # -- knowledge-base look-ups, cached: the same words recur in every article ----------
     def demonym_country(self, word: str) -> str | None:
@@ -212,74 +215,19 @@ class ActorFinder:
         self._cities = cities
         self.places_at = places_at
 
-    def role(self, phrase: str) -> tuple[str, str] | None:
-        """(sector, kind) of a role word or title phrase, cached; kind is person, group or
-        organization."""
-        if phrase not in self._role_cache:
-            found: tuple[str, str] | None = None
-            # Exact phrases only: a phrase known only by its head ("opposition leaders")
-            # is read word by word, so that its modifier's sector is not lost.
-            role = self.kb.role_word(phrase, head=False)
-            if role is not None:
-                found = (role.sector, role.kind)
-            else:
-                title = self.kb.title_of(phrase)
-                if title is not None:
-                    found = (self.kb.title_sector(title), "person")
-                elif len(phrase) > 3 and phrase.endswith("s"):
-                    # The plural of an office title is a group of office holders:
-                    # "foreign ministers", "prime ministers".
-                    title = self.kb.title_of(phrase[:-1])
-                    if title is not None:
-                        found = (self.kb.title_sector(title), "group")
-                if found is None and phrase in self._misspelt:
-                    found = self.role(self._misspelt[phrase])
-            self._role_cache[phrase] = found
-        return self._role_cache[phrase]
-
-    def _title_at(self, tv: TokenView, j: int) -> tuple[int, str, str, str] | None:
-        """A role word or title of up to three words at token j: (end, title, sector, kind).
-
-        Called for nearly every token, so it works on plain strings and the phrase cache.
-        """
-        if not tv.alpha[j] or (self._title_starts is not None
-                               and tv.lower[j] not in self._title_starts):
-            return None
-        lower = tv.lower
-        cache = self._role_cache
-        n = len(lower)
-        if j + 2 < n and lower[j + 1] == "-" and tv.alpha[j + 2]:
-            # "Secretary-General", "vice-president": one title across the hyphen
-            hyphenated = f"{lower[j]}-{lower[j + 2]}"
-            found = cache[hyphenated] if hyphenated in cache else self.role(hyphenated)
-            if found:
-                return j + 3, hyphenated, found[0], found[1]
-        candidates: list[str] = []
-        if j + 1 < n and tv.alpha[j + 1]:
-            two = f"{lower[j]} {lower[j + 1]}"
-            if j + 2 < n and tv.alpha[j + 2]:
-                candidates.append(f"{two} {lower[j + 2]}")
-            candidates.append(two)
-        for width, phrase in zip((len(candidates) + 1, len(candidates)), candidates,
-                                 strict=False):
-            found = cache[phrase] if phrase in cache else self.role(phrase)
-            if found:
-                return j + width, phrase, found[0], found[1]
-        word = lower[j]
-        if word in self.words.not_names:
-            return None
-        found = cache[word] if word in cache else self.role(word)
-        return (j + 1, word, found[0], found[1]) if found else None
-
-    def _implicit_title(self, tv: TokenView, owner: Owner,
-                        j: int) -> tuple[int, str, str, str] | None:
-        """An office named through its owner: "Kremlin leader", "UN chief"."""
-        phrase = f"{' '.join(tv.text[owner.start:owner.end])} {tv.text[j]}"
-        if phrase not in self._implicit_cache:
-            self._implicit_cache[phrase] = self.kb.implicit_title(phrase) is not None
-        return (j + 1, tv.lower[j], "GOV", "person") if self._implicit_cache[phrase] else None
-
     def _is_name_token(self, tv: TokenView, j: int,
+                       kb_spans: dict[int, tuple[int, str]]) -> bool:
+        """Whether token j can be part of a name. Remembered per token of the doc being
+        read: the owner reader (:meth:`_named_owner`) and the name reader ask about the
+        same tokens, and the answer depends only on the doc, its KB spans and places."""
+        if tv is self._doc_tokens and kb_spans is self._doc_spans:
+            known = self._name_tokens[j]
+            if known is None:
+                known = self._name_tokens[j] = self._reads_as_name(tv, j, kb_spans)
+            return known
+        return self._reads_as_name(tv, j, kb_spans)
+
+    def _reads_as_name(self, tv: TokenView, j: int,
                        kb_spans: dict[int, tuple[int, str]]) -> bool:
         text = tv.text[j]
         if not text[:1].isupper() or tv.lower[j] in self.words.not_names or j in kb_spans:
@@ -288,7 +236,10 @@ class ActorFinder:
             return True
         if j in self._in_place:
             return False  # "Russia's Saratov region": a place, not a person
-        if tv.alpha[j] and (self.demonym_country(text) or self._title_at(tv, j)):
+        countries, starts = self._country_cache, self._title_starts
+        if tv.alpha[j] and ((countries[text] if text in countries else
+                             self.demonym_country(text)) or (
+                (starts is None or tv.lower[j] in starts) and self._title_at(tv, j))):
             return False  # "Young Algerians", "Ousted President ...": a new phrase starts
         return tv.alpha[j] or (len(text) <= 3 and text.endswith(".")) or "-" in text
 
@@ -319,14 +270,17 @@ class ActorFinder:
                 tv.lower[j] in {"a", "an"}:
             return None  # "Ireland" in "Northern Ireland" names no owner; "A Thai jet"
         n = len(tv.text)
-        for width in (3, 2):  # "North Korean", "Papua New Guinean"
-            end = j + width
-            if end <= n and all(tv.alpha[k] and tv.text[k][:1].isupper()
-                                for k in range(j + 1, end)):
-                country = self.demonym_country(" ".join(tv.text[j:end]))
+        if j + 1 < n and tv.alpha[j + 1] and tv.text[j + 1][:1].isupper():
+            # "Papua New Guinean", "North Korean": three capitalised words, then two
+            if j + 2 < n and tv.alpha[j + 2] and tv.text[j + 2][:1].isupper():
+                country = self.demonym_country(" ".join(tv.text[j:j + 3]))
                 if country:
-                    return Owner(j, end, country, None)
-        country = self.demonym_country(text)
+                    return Owner(j, j + 3, country, None)
+            country = self.demonym_country(f"{text} {tv.text[j + 1]}")
+            if country:
+                return Owner(j, j + 2, country, None)
+        countries = self._country_cache  # demonym_country's, without a call per word
+        country = countries[text] if text in countries else self.demonym_country(text)
         if country and j + 2 < n and tv.text[j + 1] == "-" and \
                 tv.lower[j + 2] in OWNERSHIP_SUFFIXES:
             return Owner(j, j + 3, country, None)  # "a Greek-owned cargo ship"
@@ -342,6 +296,9 @@ class ActorFinder:
         if text in self.peoples and not (j + 1 < n and tv.text[j + 1][:1].isupper()):
             # "Yoruba leaders", "Karen guerrillas", "Shiite militias" (not "Karen Bass")
             return Owner(j, j + 1, self.peoples[text], None, people=True)
+        ahead = tv.lower[j + 2:j + 5]
+        if "'s" not in ahead and "’s" not in ahead:
+            return None  # no "'s" where _named_owner's name of two to four words would end
         return self._named_owner(tv, j, kb_spans)
 
     def _named_owner(self, tv: TokenView, j: int,
@@ -369,13 +326,18 @@ class ActorFinder:
         skip_until = find_dateline_end(text_of(doc))
         tv = tokens_of(doc)
         self._doc_tokens = tv
+        self._open_quotes = [(q.start, q.end) for q in doc._.sitrep_quoted or []
+                             if not q.nested]
+        name_tokens: list[bool | None] = [None] * len(tv.text)
+        self._name_tokens = name_tokens
+        is_name = partial(self._is_name_token, tv, kb_spans=kb_spans)
         title_starts = self._title_starts
         n = len(doc)
         i = 0
-        while i < n:
-            if tv.skip[i] or tv.idx[i] < skip_until:
-                i += 1
-                continue
+        for at in self._phrase_starts(tv, kb_spans, bisect_left(tv.idx, skip_until)):
+            if at < i:
+                continue  # inside the phrase just read
+            i = at
             lower = tv.lower[i]
             if lower in self.words.person_pronouns or lower in self.words.thing_pronouns:
                 mentions.append(Mention(i, i + 1, tv.idx[i], tv.idx[i] + len(tv.text[i]), None,
@@ -406,6 +368,9 @@ class ActorFinder:
             if anaphor is not None:  # "the agency" after "the World Food Programme"
                 mentions.append(anaphor)
                 i = anaphor.end
+                continue
+            if lower == "the" and self._starts_nothing(tv, i + 1, kb_spans):
+                i += 1  # "the" before a lower-case word that is no title: nothing to read
                 continue
             j = i + 1 if lower == "the" else i
             owners: list[Owner] = []
@@ -442,7 +407,8 @@ class ActorFinder:
                         title_end = k
                         break
             while title_end < n:
-                found = self._title_at(tv, title_end)
+                found = self._title_at(tv, title_end) if title_starts is None or \
+                    tv.lower[title_end] in title_starts else None  # _title_at's own gate
                 if found is None and owners and not titles and tv.alpha[title_end]:
                     found = self._implicit_title(tv, owners[-1], title_end)
                 if found is None and not titles:
@@ -476,16 +442,23 @@ class ActorFinder:
                     name_entry, name_end = entry, end
             if name_entry is None:
                 while name_end < n:
-                    if self._is_name_token(tv, name_end, kb_spans):
+                    known = name_tokens[name_end]  # _is_name_token's memory, used here
+                    if known is None and not tv.text[name_end][:1].isupper():
+                        known = False  # _reads_as_name's first test, without the call
+                    elif known is None:
+                        known = name_tokens[name_end] = self._reads_as_name(tv, name_end,
+                                                                            kb_spans)
+                    if known:
                         name_end += 1
-                    elif name_end > name_start and (step := name_link(
-                            tv, name_end, lambda k: self._is_name_token(tv, k, kb_spans))):
+                    elif name_end > name_start and (step := name_link(tv, name_end,
+                                                                      is_name)):
                         name_end += step  # "Anti-Corruption", "Fazl-ur-Rehman", "al-Saud"
                     else:
                         break
                 if name_end > name_start:
                     name_end = org_name_end(self.words, tv, name_start, name_end)
-                model = self._title_at(tv, name_end) if name_start < name_end < n else None
+                model = self._title_at(tv, name_end) if name_start < name_end < n and (
+                    title_starts is None or tv.lower[name_end] in title_starts) else None
                 if model is not None and model[1] in self.words.equipment and \
                         tv.text[name_end].islower():
                     # "a Thai F-16 jet", "Tomahawk missiles": a model's name before a
@@ -493,9 +466,15 @@ class ActorFinder:
                     name_start = name_end = model[0]
                     title_end = model[0]
                     titles.append(model[1:])
+            if not owners and not titles and name_end == name_start:
+                i += 1  # nothing read: decide would find no mention (its last case,
+                continue  # owner_mentions of no owners)
             head = i + 1 if lower == "the" else i
-            mention = decide(self, doc, head, owners, titles, title_end, name_start, name_end,
-                                   name_entry, published, identities, surnames)
+            if name_entry is None and not owners and not titles and name_end == name_start + 1:
+                mention = lone_name(doc, tv, name_start, surnames)  # decide's reading
+            else:
+                mention = decide(self, doc, head, owners, titles, title_end, name_start,
+                                 name_end, name_entry, published, identities, surnames)
             if mention:
                 mentions.extend(mention)
                 i = max(m.end for m in mention)
@@ -503,6 +482,36 @@ class ActorFinder:
                 i = max(i + 1, name_end if name_end > name_start else i + 1)
         counterpart_sectors(doc, mentions)
         return mentions
+
+    def _phrase_starts(self, tv: TokenView, kb_spans: dict[int, tuple[int, str]],
+                       first: int) -> list[int]:
+        """The tokens from ``first`` on where :meth:`find` may read something: pronouns,
+        "the", capitalised words, title words, KB names and cities. At any other token
+        (punctuation, spaces, lower-case words that start no title) its loop only steps
+        on, so listing these in one pass saves a loop turn for most of the doc's tokens."""
+        skip, lower, text = tv.skip, tv.lower, tv.text
+        n = len(text)
+        words = self._phrase_words
+        if words is None:  # no title gate: any word may start a title
+            return [k for k in range(first, n) if not skip[k]]
+        known = kb_spans.keys() | self._cities.keys()
+        return [k for k in range(first, n) if not skip[k] and (
+            lower[k] in words or text[k][:1].isupper() or k in known)]
+
+    def _starts_nothing(self, tv: TokenView, k: int,
+                        kb_spans: dict[int, tuple[int, str]]) -> bool:
+        """Whether the phrase reader finds no owner, title or name from token k on, told
+        from token k alone: a lower-case word (no owner, name or portfolio) that is not a
+        KB name, title word or state word, nor "'s" or "and" (which the owner and
+        portfolio readers step over)."""
+        if k >= len(tv.text):
+            return True
+        word = tv.lower[k]
+        if k in kb_spans or tv.text[k][:1].isupper() or word in {"'s", "’s", "and"}:
+            return False
+        return not tv.alpha[k] or (self._title_starts is not None
+                                   and word not in self._title_starts
+                                   and not self._is_state_word(word))
 
     def _remit_end(self, tv: TokenView, j: int,
                    kb_spans: dict[int, tuple[int, str]]) -> int | None:
