@@ -236,7 +236,8 @@ def describe_line(line: str, repeated: bool = False,
 
     Every page's body passes through here line by line, so the cheap answers come first:
     a blank line has no features, a line without a call-to-action verb opens no call to
-    action in any of its sentences, and an ASCII line's lower-cased words are its words.
+    action in any of its sentences, and the lower-cased line's words are its words
+    lower-cased (for ASCII, and for nearly every other line: see below).
     """
     vocab = vocabulary or load_vocabulary()
     stripped = line.strip()
@@ -244,8 +245,13 @@ def describe_line(line: str, repeated: bool = False,
         return LineFeatures(words=0, terminal=False, chrome_density=0.0, opens_with_cta=False,
                             ad_marker=False, nav_like=False, repeated=repeated, banner=False,
                             cta_sentence=False)
-    if stripped.isascii():
-        words = _WORD.findall(stripped.lower())
+    lowered = stripped.lower()
+    if stripped.isascii() or (len(lowered) == len(stripped) and "\u03a3" not in stripped):
+        # Lower-casing maps each character to one character of the same kind for _WORD
+        # (a letter to a letter, an apostrophe to itself: tests check every code point),
+        # so the lowered line's words are the line's words lowered; only a capital sigma
+        # (lowered by its context) or a character lowered to two ("İ") breaks that.
+        words = _WORD.findall(lowered)
         normal = " ".join(words)
     else:
         words = [w.lower() for w in _WORD.findall(stripped)]
