@@ -276,3 +276,27 @@ def test_non_ascii_lines_count_their_words_as_written(line: str) -> None:
     features = describe_line(line)
     assert features.words == len(words)
     assert features.chrome_words == sum(word in load_vocabulary().chrome_words for word in words)
+
+
+def test_ascii_words_are_found_as_the_general_pattern_finds_them() -> None:
+    """_ASCII_WORD stands in for _WORD on lower-cased ASCII lines: every ASCII character is
+    of the same kind (letter, apostrophe, neither) for both."""
+    from sitrep.extract.chrome import _ASCII_WORD
+
+    for code in range(128):
+        char = chr(code).lower()
+        assert bool(_ASCII_WORD.fullmatch(char)) == bool(_WORD.fullmatch(char)), code
+        assert bool(_ASCII_WORD.fullmatch(f"a{char}a")) == bool(_WORD.fullmatch(f"a{char}a"))
+
+
+@pytest.mark.parametrize("line", [
+    "It was the best of times…", "It was the best of times... ", "the rest [...]\t",
+    "the rest […]\u00a0", "Wait....", "It ends here.", "It ends here..", "A list: [a]",
+    "…", "...", "Cut mid… sentence.",
+])
+def test_the_ellipsis_ends_gate_the_ellipsis_pattern(line: str) -> None:
+    from sitrep.extract.chrome import _ELLIPSIS, _ELLIPSIS_ENDS
+
+    end = line.rstrip()
+    assert bool(_ELLIPSIS.search(end)) == bool(end.endswith(_ELLIPSIS_ENDS)
+                                               and _ELLIPSIS.search(end))

@@ -31,6 +31,7 @@ __all__ = ["ChromeVocabulary", "LineFeatures", "describe_line", "load_vocabulary
            "strip_chrome"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")   # _WORD in lower-case ASCII, found faster
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";", "。", "！", "？", "」",
              "』", "）", "؟", "।")
 _LABEL_MAX_CHARS = 120      # longer lines are prose even without spaces (CJK) or punctuation
@@ -52,6 +53,9 @@ _EXCERPT_WORDS = 25         # a teaser paragraph is at least this long ...
 _ELLIPSIS_EXCERPT_WORDS = 15  # ... or this long when an ellipsis marks the cut
 _EXCERPT_RUN = 2            # ... and comes with at least this many like it
 _ELLIPSIS = re.compile(r"(?:…|(?<!\.)\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+# How a line that _ELLIPSIS finds ends, trailing spaces stripped: the cheap test first
+# (the pattern, anchored only at its end, is tried at every position of the line).
+_ELLIPSIS_ENDS = ("…", "...", "…]", "...]")
 # A widget label may be followed by its toggle's caption ("Table of Contents Show").
 _TOGGLES = frozenset({"show", "hide", "toggle", "expand", "collapse", "open", "close"})
 
@@ -246,7 +250,10 @@ def describe_line(line: str, repeated: bool = False,
                             ad_marker=False, nav_like=False, repeated=repeated, banner=False,
                             cta_sentence=False)
     lowered = stripped.lower()
-    if stripped.isascii() or (len(lowered) == len(stripped) and "\u03a3" not in stripped):
+    if stripped.isascii():
+        words = _ASCII_WORD.findall(lowered)
+        normal = " ".join(words)
+    elif len(lowered) == len(stripped) and "\u03a3" not in stripped:
         # Lower-casing maps each character to one character of the same kind for _WORD
         # (a letter to a letter, an apostrophe to itself: tests check every code point),
         # so the lowered line's words are the line's words lowered; only a capital sigma
@@ -327,7 +334,8 @@ def _excerpt_kind(line: str, features: LineFeatures) -> str | None:
         return None
     if not features.terminal:
         return "cut" if features.words >= _EXCERPT_WORDS else None
-    return "ellipsis" if _ELLIPSIS.search(line.rstrip()) else None
+    end = line.rstrip()
+    return "ellipsis" if end.endswith(_ELLIPSIS_ENDS) and _ELLIPSIS.search(end) else None
 
 
 def _excerpts(lines: list[str], content: list[int], features: list[LineFeatures]) -> set[int]:
