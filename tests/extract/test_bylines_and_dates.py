@@ -178,3 +178,11 @@ def test_labelled_bylines_are_tried_at_every_label_start() -> None:
     assert every_start(text)
     assert labelled_authors(text) == ["Ann Lee"]
     assert not list(_labelled_matches("uthor, ritten and osted open the text"))
+
+
+def test_every_date_pattern_needs_a_year() -> None:
+    """dates_in_text skips a text without a year: every pattern spells one."""
+    from sitrep.extract.visible_dates import _PATTERNS, _YEAR
+
+    assert all(_YEAR.pattern in pattern.pattern for pattern in _PATTERNS)
+    assert dates_in_text("on March 5, at 10/3, or 5.3.") == []
