@@ -59,9 +59,9 @@ def test_a_body_covering_the_content_makes_a_further_pass_pointless() -> None:
 
 
 def test_the_transform_reads_a_page_as_the_walk_does() -> None:
-    """A whole page goes through XSLT; a part of one, a very deep page and one with
-    comments through the Python walk: all read as the walk does, furniture nested in
-    furniture and the tails of skipped elements included."""
+    """A page or a part of one goes through XSLT, a very deep page and one with comments
+    through the Python walk: all read as the walk does, furniture nested in furniture,
+    the tails of skipped elements and a part's own tail included."""
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -78,6 +78,8 @@ def test_the_transform_reads_a_page_as_the_walk_does() -> None:
     assert page == _walked_text(tree)
     assert page.text.startswith("Lead\nMasthead\nMenu\nInner bold\nx\ny\nz\nFerry returns")
     assert "Menu" not in page.outside_furniture and "five" in page.outside_furniture
+    for part in tree.iter("header", "nav", "aside", "main", "p", "script", "svg", "b"):
+        assert read_page_text(part) == _walked_text(part)
 
     with_comments = markup.replace("Lead", "Lead<!-- note -->tail<?pi data?>after")
     tree = lxml_html.fromstring(with_comments)
