@@ -79,7 +79,7 @@ _ORGANISATION_WORDS = {
 def looks_like_name(text: str) -> bool:
     """Two to five capitalised words, no digits, no dates or byline labels."""
     words = text.split()
-    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
+    if not 2 <= len(words) <= 5 or any(map(str.isdigit, text)):
         return False
     if _MONTH_OR_LABEL.search(text):
         return False
