@@ -315,6 +315,9 @@ def _without_author_box(body: str, authors: Sequence[str]) -> str:
         return body
     lines = body.split("\n")
     content = [i for i, line in enumerate(lines) if line.strip()]
+    last = lines[content[-1]] if content else ""
+    if not any(name in last for name in strong | first) and not _ABOUT_THE_AUTHOR.match(last):
+        return body     # the sweep stops at the last line: no name patterns to compile
     box = _author_box_lines(lines, content, _name_pattern(strong), tuple(full))
     if first - strong:
         wider = _author_box_lines(lines, content, _name_pattern(strong | first), tuple(full))
