@@ -446,7 +446,7 @@ def _structured_if_flat(tree: Any, url: str | None, body: str) -> str:
 
 def extract_html(doc: RawDocument) -> Article:
     """Turn an HTML ``RawDocument`` into an Article; raise ExtractError / EmptyInput."""
-    if not doc.content.strip():
+    if not doc.content or doc.content.isspace():   # (no stripped copy of the whole page)
         raise EmptyInput(doc.origin, "the page is empty")
     tree = parse_html(doc.content)
     if tree is None:
