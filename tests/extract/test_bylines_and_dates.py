@@ -158,3 +158,31 @@ def test_a_home_link_naming_the_person_the_host_spells_is_the_sites_author() -> 
     assert site_owner(links, "https://gardenclub.example/notes/rain") == []
     assert site_owner(["Home"], "https://home.example/") == []
     assert site_owner(links, None) == []
+
+
+def test_labelled_bylines_are_tried_at_every_label_start() -> None:
+    """The stem scan finds the same matches as searching from each position in turn."""
+    from sitrep.extract.bylines import _LABELLED, _labelled_matches, labelled_authors
+
+    def every_start(text: str) -> list[tuple[int, str]]:
+        found, position = [], 0
+        while (match := _LABELLED.search(text, position)) is not None:
+            found.append((match.start(), match.group()))
+            position = match.start() + 1
+        return found
+
+    text = ("Author Written by Ann Lee\nposted by Bo Chen and Cy Diaz\nAuthored by Dee Ng\n"
+            "Co-author: Eve Orr\nCoauthor: Fay Poe\nwritten by the team\nAuthor:\tGus Hale\n"
+            "Rewritten by Hal Ito, reposted by Ivy Jones; authored by Jo Kim. Authors Kai Lu")
+    assert [(m.start(), m.group()) for m in _labelled_matches(text)] == every_start(text)
+    assert every_start(text)
+    assert labelled_authors(text) == ["Ann Lee"]
+    assert not list(_labelled_matches("uthor, ritten and osted open the text"))
+
+
+def test_every_date_pattern_needs_a_year() -> None:
+    """dates_in_text skips a text without a year: every pattern spells one."""
+    from sitrep.extract.visible_dates import _PATTERNS, _YEAR
+
+    assert all(_YEAR.pattern in pattern.pattern for pattern in _PATTERNS)
+    assert dates_in_text("on March 5, at 10/3, or 5.3.") == []

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from sitrep.extract import strip_chrome
-from sitrep.extract.chrome import describe_line, load_vocabulary, small_print
+from sitrep.extract.chrome import _WORD, describe_line, load_vocabulary, small_print
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -263,3 +264,55 @@ def test_shorter_teasers_go_only_when_an_ellipsis_marks_the_cut() -> None:
                             _words(16, "The new ferry timetable starts in"),
                             "The first ferry leaves at six."])
     assert strip_chrome(unmarked) == unmarked
+
+
+def test_lowering_a_line_keeps_its_words() -> None:
+    """describe_line reads the words of the lower-cased line as the line's words lower-cased,
+    which holds while every character lowers to one character of the same kind for the
+    word pattern (letter, apostrophe, neither): checked for every code point here."""
+    def kind(char: str) -> str:
+        if _WORD.fullmatch(char):
+            return "letter"
+        return "apostrophe" if _WORD.fullmatch(f"a{char}a") else "other"
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if lowered != char and len(lowered) == 1:
+            assert kind(lowered) == kind(char), hex(code)
+
+
+@pytest.mark.parametrize("line", [
+    "ΟΔΟΣ.Α — Sign up for our newsletter",   # a capital sigma lowers by its context
+    "İSTANBUL Subscribe to our newsletter",  # "İ" lowers to two characters
+    "Café’s menu: Subscribe to our newsletter",
+])
+def test_non_ascii_lines_count_their_words_as_written(line: str) -> None:
+    words = [word.lower() for word in _WORD.findall(line)]
+    features = describe_line(line)
+    assert features.words == len(words)
+    assert features.chrome_words == sum(word in load_vocabulary().chrome_words for word in words)
+
+
+def test_ascii_words_are_found_as_the_general_pattern_finds_them() -> None:
+    """_ASCII_WORD stands in for _WORD on lower-cased ASCII lines: every ASCII character is
+    of the same kind (letter, apostrophe, neither) for both."""
+    from sitrep.extract.chrome import _ASCII_WORD
+
+    for code in range(128):
+        char = chr(code).lower()
+        assert bool(_ASCII_WORD.fullmatch(char)) == bool(_WORD.fullmatch(char)), code
+        assert bool(_ASCII_WORD.fullmatch(f"a{char}a")) == bool(_WORD.fullmatch(f"a{char}a"))
+
+
+@pytest.mark.parametrize("line", [
+    "It was the best of times…", "It was the best of times... ", "the rest [...]\t",
+    "the rest […]\u00a0", "Wait....", "It ends here.", "It ends here..", "A list: [a]",
+    "…", "...", "Cut mid… sentence.",
+])
+def test_the_ellipsis_ends_gate_the_ellipsis_pattern(line: str) -> None:
+    from sitrep.extract.chrome import _ELLIPSIS, _ELLIPSIS_ENDS
+
+    end = line.rstrip()
+    assert bool(_ELLIPSIS.search(end)) == bool(end.endswith(_ELLIPSIS_ENDS)
+                                               and _ELLIPSIS.search(end))

@@ -334,3 +334,24 @@ def test_streamed_segments_fill_their_placeholders() -> None:
     # A segment with no placeholder, or no segment at all: nothing to place.
     assert placed_streamed_segments(parse_html(_streamed_page("S:9", "P:4"))) is None
     assert placed_streamed_segments(parse_html("<html><body><p>Text.</p></body></html>")) is None
+
+
+def test_candidates_found_by_attribute_are_those_of_the_element_tests() -> None:
+    """The XPath searches start from the attributes: same elements, same order."""
+    from lxml import html as lxml_html
+
+    from sitrep.extract.mislabelled import _SLUG_CANDIDATES, _TOGGLES
+
+    tree = lxml_html.fromstring(
+        '<html><body><div id="a-b"><span id="plain">x</span><p id="x-y-z-w">y</p></div>'
+        '<nav><button aria-controls="menu">Menu</button></nav><div id="menu">m</div>'
+        '<button aria-controls="faq-1 faq-2">Q</button><div id="faq-1" aria-controls="">A</div>'
+        '<footer><a aria-controls="x">f</a></footer><section id="-">s</section></body></html>')
+    pairs = [
+        (_SLUG_CANDIDATES, "//*[contains(@id, '-')]"),
+        (_TOGGLES, "//*[@aria-controls][not(ancestor::nav or ancestor::header"
+                   " or ancestor::footer)]"),
+        ("//@id/..", "//*[@id]"),
+    ]
+    for fast, plain in pairs:
+        assert tree.xpath(fast) == tree.xpath(plain) != []

@@ -193,3 +193,16 @@ def test_a_first_name_alone_at_the_end_is_not_a_biography() -> None:
     doc = _page('<meta name="author" content="Nadia Ferreira">',
                 f"<article><h1>Council approves bus depot</h1>{body}{thanks}</article>")
     assert extract(doc).text.rstrip().endswith("for the photographs of the depot site.")
+
+
+def test_the_author_box_check_settles_on_the_last_line() -> None:
+    """Without the author's name or an "About the author" label on the body's last line the
+    sweep from the end finds no box (the name patterns are then not built)."""
+    from sitrep.extract.from_html import _without_author_box
+
+    body = ("The ferry ran again on Monday after a winter of repairs to the berth.\n\n"
+            "Ann Lee wrote the first report on the repairs.\n\n"
+            "Tickets are on sale at the harbour office.")
+    assert _without_author_box(body, ("Ann Lee",)) == body
+    assert _without_author_box(body + "\n\nAbout the author", ("Ann Lee",)) == body
+    assert _without_author_box(body + "\n\nContact Lee at the desk.", ("Ann Lee",)) == body

@@ -41,3 +41,25 @@ def test_links_to_the_home_page_are_collected() -> None:
         '<a href="/posts/">Posts</a> <a href="https://farrow.example/about">About</a>'
         "<p>Some text for the page.</p></body></html>")
     assert read_home_links(tree) == ["Ines Farrow", "Home"]
+
+
+def test_tags_read_in_one_walk_keep_their_page_order_and_conditions() -> None:
+    """The meta, script, title and heading elements are collected in one walk: each is
+    still read in page order and under its own condition (first title, five h2s)."""
+    tree = trafilatura.load_html(
+        '<html lang="en"><head><title>First title</title>'
+        '<meta property="og:site_name" content="Coastal Ledger"><meta name="empty">'
+        '<script type="application/json">{"headline": "Not JSON-LD"}</script>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferries",'
+        ' "author": {"name": "Ann Lee"}}</script></head><body>'
+        '<svg><title>Icon title</title></svg><h1>Night ferries return</h1>'
+        + "".join(f"<h2>Section {n}</h2><p>Text.</p>" for n in range(1, 8))
+        + '<time datetime="2024-03-05">March 5</time></body></html>')
+    meta = read_page_metadata(tree)
+    assert meta.html_title == "First title"
+    assert meta.site_name == "Coastal Ledger"
+    assert meta.headlines == ["Ferries"]
+    assert meta.authors == ["Ann Lee"]
+    assert meta.h1 == ["Night ferries return"]
+    assert meta.h2 == [f"Section {n}" for n in range(1, 6)]
+    assert [str(day) for day in meta.published] == ["2024-03-05"]

@@ -56,3 +56,44 @@ def test_a_body_covering_the_content_makes_a_further_pass_pointless() -> None:
     # and a page with all its text in furniture says nothing either way.
     assert not _covers_the_content("z" * 600, page, 0.5)
     assert not _covers_the_content("", PageText(text="x" * 1000, outside_furniture=""), 0.5)
+
+
+def test_the_transform_reads_a_page_as_the_walk_does() -> None:
+    """A page or a part of one goes through XSLT, a very deep page and one with comments
+    through the Python walk: all read as the walk does, furniture nested in furniture,
+    the tails of skipped elements and a part's own tail included."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from sitrep.extract.page_text import _walked_text
+
+    markup = (
+        "<html><head><title>T</title><style>p {}</style></head><body>Lead"
+        "<header>Masthead<nav>Menu<aside>Inner<b>bold</b></aside>x</nav>y"
+        "</header>z<main><h1>Ferry returns</h1><p>One<script>var a;</script>two<br>three</p>"
+        "<svg><title>icon</title></svg>four<aside>Most read</aside><o:p>odd</o:p>"
+        "<noscript>no</noscript>five</main><footer>Contact</footer> end</body></html>")
+    tree = lxml_html.fromstring(markup)
+    page = read_page_text(tree)
+    assert page == _walked_text(tree)
+    assert page.text.startswith("Lead\nMasthead\nMenu\nInner bold\nx\ny\nz\nFerry returns")
+    assert "Menu" not in page.outside_furniture and "five" in page.outside_furniture
+    for part in tree.iter("header", "nav", "aside", "main", "p", "script", "svg", "b"):
+        assert read_page_text(part) == _walked_text(part)
+
+    with_comments = markup.replace("Lead", "Lead<!-- note -->tail<?pi data?>after")
+    tree = lxml_html.fromstring(with_comments)
+    assert read_page_text(tree) == _walked_text(tree)
+    assert "note" not in read_page_text(tree).text
+
+    part = lxml_html.fromstring("<div><p>One</p>two</div>")[0]
+    assert read_page_text(part) == _walked_text(part)
+    assert read_page_text(part).text == "One\ntwo"   # a part of a page reads its tail
+
+    deep = lxml_html.fromstring("<html><body><p>start</p></body></html>")
+    element = deep.find("body")
+    for depth in range(4000):   # deeper than libxslt's template recursion
+        element = etree.SubElement(element, "div" if depth % 2 else "span")
+        element.text, element.tail = f"w{depth}", "t"
+    assert read_page_text(deep) == _walked_text(deep)
+    assert read_page_text(deep).text.startswith("start\nw0\nw1 w2\nw3")

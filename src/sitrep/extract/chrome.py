@@ -31,6 +31,7 @@ __all__ = ["ChromeVocabulary", "LineFeatures", "describe_line", "load_vocabulary
            "strip_chrome"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")   # _WORD in lower-case ASCII, found faster
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";", "。", "！", "？", "」",
              "』", "）", "؟", "।")
 _LABEL_MAX_CHARS = 120      # longer lines are prose even without spaces (CJK) or punctuation
@@ -58,6 +59,9 @@ _EXCERPT_WORDS = 25         # a teaser paragraph is at least this long ...
 _ELLIPSIS_EXCERPT_WORDS = 15  # ... or this long when an ellipsis marks the cut
 _EXCERPT_RUN = 2            # ... and comes with at least this many like it
 _ELLIPSIS = re.compile(r"(?:…|(?<!\.)\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+# How a line that _ELLIPSIS finds ends, trailing spaces stripped: the cheap test first
+# (the pattern, anchored only at its end, is tried at every position of the line).
+_ELLIPSIS_ENDS = ("…", "...", "…]", "...]")
 # A widget label may be followed by its toggle's caption ("Table of Contents Show").
 _TOGGLES = frozenset({"show", "hide", "toggle", "expand", "collapse", "open", "close"})
 
@@ -247,7 +251,8 @@ def describe_line(line: str, repeated: bool = False,
 
     Every page's body passes through here line by line, so the cheap answers come first:
     a blank line has no features, a line without a call-to-action verb opens no call to
-    action in any of its sentences, and an ASCII line's lower-cased words are its words.
+    action in any of its sentences, and the lower-cased line's words are its words
+    lower-cased (for ASCII, and for nearly every other line: see below).
     """
     vocab = vocabulary or load_vocabulary()
     stripped = line.strip()
@@ -255,8 +260,16 @@ def describe_line(line: str, repeated: bool = False,
         return LineFeatures(words=0, terminal=False, chrome_density=0.0, opens_with_cta=False,
                             ad_marker=False, nav_like=False, repeated=repeated, banner=False,
                             cta_sentence=False)
+    lowered = stripped.lower()
     if stripped.isascii():
-        words = _WORD.findall(stripped.lower())
+        words = _ASCII_WORD.findall(lowered)
+        normal = " ".join(words)
+    elif len(lowered) == len(stripped) and "\u03a3" not in stripped:
+        # Lower-casing maps each character to one character of the same kind for _WORD
+        # (a letter to a letter, an apostrophe to itself: tests check every code point),
+        # so the lowered line's words are the line's words lowered; only a capital sigma
+        # (lowered by its context) or a character lowered to two ("İ") breaks that.
+        words = _WORD.findall(lowered)
         normal = " ".join(words)
     else:
         words = [w.lower() for w in _WORD.findall(stripped)]
@@ -333,7 +346,8 @@ def _excerpt_kind(line: str, features: LineFeatures) -> str | None:
         return None
     if not features.terminal:
         return "cut" if features.words >= _EXCERPT_WORDS else None
-    return "ellipsis" if _ELLIPSIS.search(line.rstrip()) else None
+    end = line.rstrip()
+    return "ellipsis" if end.endswith(_ELLIPSIS_ENDS) and _ELLIPSIS.search(end) else None
 
 
 def _excerpts(lines: list[str], content: list[int], features: list[LineFeatures]) -> set[int]:

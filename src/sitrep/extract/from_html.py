@@ -324,6 +324,9 @@ def _without_author_box(body: str, authors: Sequence[str]) -> str:
         return body
     lines = body.split("\n")
     content = [i for i, line in enumerate(lines) if line.strip()]
+    last = lines[content[-1]] if content else ""
+    if not any(name in last for name in strong | first) and not _ABOUT_THE_AUTHOR.match(last):
+        return body     # the sweep stops at the last line: no name patterns to compile
     box = _author_box_lines(lines, content, _name_pattern(strong), tuple(full))
     if first - strong:
         wider = _author_box_lines(lines, content, _name_pattern(strong | first), tuple(full))
@@ -480,7 +483,7 @@ def _structured_if_flat(tree: Any, url: str | None, body: str) -> str:
 
 def extract_html(doc: RawDocument) -> Article:
     """Turn an HTML ``RawDocument`` into an Article; raise ExtractError / EmptyInput."""
-    if not doc.content.strip():
+    if not doc.content or doc.content.isspace():   # (no stripped copy of the whole page)
         raise EmptyInput(doc.origin, "the page is empty")
     tree = parse_html(doc.content)
     if tree is None:

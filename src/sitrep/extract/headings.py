@@ -49,14 +49,16 @@ def _following_text(heading: Any) -> str:
 def restore_headings(tree: Any, body: str) -> str:
     """``body`` with the page's section headings put back above the paragraphs they head,
     when the body holds none of them; otherwise ``body`` unchanged."""
-    headings = [(heading, text) for heading in tree.iter(*_HEADINGS)
-                if (text := _text(heading)) and len(text) <= _MAX_HEADING_CHARS]
-    if not headings:
-        return body
     lines = body.split("\n")
     normal = [" ".join(line.split()) for line in lines]
     present = set(normal)
-    if any(text in present for _, text in headings):
+    headings: list[tuple[Any, str]] = []
+    for heading in tree.iter(*_HEADINGS):
+        if (text := _text(heading)) and len(text) <= _MAX_HEADING_CHARS:
+            if text in present:
+                return body     # the body kept a heading: the walk stops there
+            headings.append((heading, text))
+    if not headings:
         return body
     starts: dict[str, int] = {}
     for index, line in enumerate(normal):

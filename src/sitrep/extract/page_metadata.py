@@ -129,8 +129,24 @@ def _person_names(value: Any) -> list[str]:
     return []
 
 
-def _read_json_ld(tree: Any, meta: PageMetadata) -> None:
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+# The elements read by tag, collected in one walk of the page (_elements_by_tag): each
+# was a search of the whole tree of its own, about 0.2 ms a page apiece.
+_READ_TAGS = ("meta", "script", "title", "h1", "h2")
+
+
+def _elements_by_tag(tree: Any) -> dict[str, list[Any]]:
+    """The page's ``_READ_TAGS`` elements by tag, each list in page order: what the XPath
+    ``//tag`` gives (the whole document's, from its root, whichever element ``tree`` is)."""
+    found: dict[str, list[Any]] = {tag: [] for tag in _READ_TAGS}
+    for element in tree.getroottree().getroot().iter(*_READ_TAGS):
+        found[element.tag].append(element)
+    return found
+
+
+def _read_json_ld(scripts: list[Any], meta: PageMetadata) -> None:
+    for script in scripts:
+        if script.get("type") != "application/ld+json":
+            continue
         raw = (script.text or "").strip()
         if not raw:
             continue
@@ -156,9 +172,11 @@ def _read_json_ld(tree: Any, meta: PageMetadata) -> None:
                 meta.language = language
 
 
-def _meta_content(tree: Any) -> dict[str, list[str]]:
+def _meta_content(metas: list[Any]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for element in tree.xpath("//meta[@content]"):
+    for element in metas:
+        if element.get("content") is None:
+            continue
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
         content = element.get("content") or ""
         if key and content.strip():
@@ -188,7 +206,8 @@ def _runs_together(heading: Any) -> bool:
 # template (a branch picker's "Select an option"). Ancestors like <nav> and <form> are not
 # used: broken markup and ASP.NET pages leave whole articles inside them; nor the
 # ``hidden`` attribute, which scripts lift (it cost a held-out page and gained none).
-_CONTENT_H1 = "//body//h1[not(ancestor::dialog or ancestor::button or ancestor::template)]"
+_INTERFACE_TAGS = frozenset({"dialog", "button", "template"})
+_H2_LIMIT = 5
 # The site's identity block: many themes set the site's name or logo as an h1 on every
 # page ("site-branding", "site-title", "logo", "masthead"). Only the heading's own class
 # and its two nearest ancestors count: a page-wide wrapper ("has-logo") says nothing.
@@ -223,27 +242,41 @@ def _in_identity_block(heading: Any) -> bool:
     return False
 
 
-def _read_visible(tree: Any, meta: PageMetadata) -> None:
-    for heading in tree.xpath(_CONTENT_H1):
-        if _in_identity_block(heading):
+def _in_body(element: Any) -> bool:
+    """Whether ``element`` lies inside a ``<body>`` (as ``//body//tag`` asks)."""
+    return any(True for _ in element.iterancestors("body"))
+
+
+def _is_content_h1(heading: Any) -> bool:
+    """An h1 in the page's body, outside the interface (_INTERFACE_TAGS)."""
+    tags = {ancestor.tag for ancestor in heading.iterancestors()}
+    return "body" in tags and not tags & _INTERFACE_TAGS
+
+
+def _read_visible(tree: Any, elements: dict[str, list[Any]], meta: PageMetadata) -> None:
+    for heading in elements["h1"]:
+        if not _is_content_h1(heading) or _in_identity_block(heading):
             continue
         text = _text_of(heading)
         if text and len(text) <= 300:
             meta.h1.append(text)
             if len(heading) and _runs_together(heading):
                 meta.fused_h1.add(text)
-    for heading in tree.xpath("(//body//h2)[position() <= 5]"):
+    for heading in itertools.islice(filter(_in_body, elements["h2"]), _H2_LIMIT):
         text = _text_of(heading)
         if text and len(text) <= 300:
             meta.h2.append(text)
-    for element in tree.xpath('//*[@itemprop="datePublished"]|//time[@datetime]'):
+    # The attributes found first, then their elements: the same elements as
+    # '//*[@itemprop="datePublished"]|//time[@datetime]', found in about half the time.
+    for element in tree.xpath('//@itemprop[.="datePublished"]/..|//time/@datetime/..'):
         value = element.get("datetime") or element.get("content") or _text_of(element)
         if day := parse_date(value):
             meta.published.append(day)
             break
     if meta.authors:
         return
-    for element in tree.xpath('//*[@rel="author" or @itemprop="author"]'):
+    # '//*[@rel="author" or @itemprop="author"]', attributes first as above.
+    for element in tree.xpath('//@rel[.="author"]/..|//@itemprop[.="author"]/..'):
         meta.authors.extend(split_authors(_text_of(element)))
     if meta.authors:
         return
@@ -261,7 +294,8 @@ def _read_visible(tree: Any, meta: PageMetadata) -> None:
 def read_page_metadata(tree: Any) -> PageMetadata:
     """Collect metadata candidates from a parsed page (read-only: the tree is not changed)."""
     meta = PageMetadata()
-    tags = _meta_content(tree)
+    elements = _elements_by_tag(tree)
+    tags = _meta_content(elements["meta"])
     # Publishers' article:published_time tags proved more reliable than JSON-LD dates
     # (which some CMSs fill with the creation date of a draft), so they are read first.
     for key in _PUBLISHED_META:
@@ -273,7 +307,7 @@ def read_page_metadata(tree: Any) -> PageMetadata:
         for value in tags.get(key, []):
             if meta.og_published is None and (day := parse_date(value)):
                 meta.og_published = day
-    _read_json_ld(tree, meta)
+    _read_json_ld(elements["script"], meta)
     for key in ("og:title", "twitter:title", "citation_title"):
         meta.headlines.extend(tags.get(key, [])[:1])
     meta.site_name = next(iter(tags.get("og:site_name", [])), None)
@@ -281,11 +315,10 @@ def read_page_metadata(tree: Any) -> PageMetadata:
         for key in _AUTHOR_META:
             for value in tags.get(key, []):
                 meta.authors.extend(split_authors(value))
-    titles = tree.xpath("//title")
-    if titles:
-        meta.html_title = _text_of(titles[0]) or None
+    if elements["title"]:
+        meta.html_title = _text_of(elements["title"][0]) or None
     root_language = tree.xpath("/html/@lang")
     if root_language and not meta.language:
         meta.language = str(root_language[0])
-    _read_visible(tree, meta)
+    _read_visible(tree, elements, meta)
     return meta

@@ -33,6 +33,9 @@ _PATTERNS = [
     # European day.month.year ("12.12.2025"); "5.3.2025" is read as 5 March.
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
 ]
+# Every pattern above spells its year this way: a text without one holds no date, and
+# most texts asked about (windows by a headline, names, lines of a byline) have none.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _BEFORE = 250    # characters before the headline that still count as its byline area
 _AFTER = 700     # characters after it
 # "Updated March 5" is not the publication date: such a date is a last resort.
@@ -97,6 +100,8 @@ def _day_of(match: re.Match[str]) -> date | None:
 def dates_in_text(text: str) -> list[tuple[int, date]]:
     """Every calendar date printed in ``text`` with its offset, in order of appearance."""
     found: list[tuple[int, date]] = []
+    if not _YEAR.search(text):
+        return found
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if day := _day_of(match):
