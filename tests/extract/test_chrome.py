@@ -263,3 +263,14 @@ def test_shorter_teasers_go_only_when_an_ellipsis_marks_the_cut() -> None:
                             _words(16, "The new ferry timetable starts in"),
                             "The first ferry leaves at six."])
     assert strip_chrome(unmarked) == unmarked
+
+
+def test_a_banner_needs_two_different_banner_words() -> None:
+    # An insurance guide names "policy" twice; a sign-up or consent banner names two
+    # different things (a newsletter and a policy, cookies and preferences).
+    guide = ("Policy limits are the most your insurer will pay for a covered loss, so "
+             "check them when you renew your policy.")
+    assert not describe_line(guide).banner
+    assert not describe_line(guide).strong_chrome
+    assert describe_line("Subscribe to our newsletter and accept our privacy policy.").banner
+    assert describe_line("We use cookies to remember your preferences.").banner

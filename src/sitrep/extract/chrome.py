@@ -262,7 +262,8 @@ def describe_line(line: str, repeated: bool = False,
         words = [w.lower() for w in _WORD.findall(stripped)]
         normal = _normal(stripped)
     chrome = sum(map(vocab.chrome_words.__contains__, words))
-    banner_hits = sum(map(vocab.banner_words.__contains__, words))
+    # Two different banner words: "policy" twice is an insurance article, not a banner.
+    banner_hits = len(vocab.banner_words.intersection(words))
     addresses_reader = any(map(vocab.reader_words.__contains__, words))
     return LineFeatures(
         words=len(words),
