@@ -274,3 +274,17 @@ def test_a_banner_needs_two_different_banner_words() -> None:
     assert not describe_line(guide).strong_chrome
     assert describe_line("Subscribe to our newsletter and accept our privacy policy.").banner
     assert describe_line("We use cookies to remember your preferences.").banner
+
+
+def test_a_tour_schedule_closing_a_story_stays() -> None:
+    story = ("The band announced a summer tour on Monday, its first in six years, with "
+             "stops across the east and the midwest.\n"
+             "Tickets go on sale to the public on Friday morning.\n"
+             "June 9 -- Lakeside Amphitheatre, Harbor City, FL\n"
+             "June 12 – Grand Hall, Millbrook, GA\n"
+             "Sept. 2 -- Riverside Pavilion, Easton, OH")
+    cleaned = strip_chrome(story)
+    assert cleaned.endswith("Sept. 2 -- Riverside Pavilion, Easton, OH")
+    assert "June 12 – Grand Hall, Millbrook, GA" in cleaned
+    assert describe_line("June 9 -- Lakeside Amphitheatre, Harbor City, FL").structured
+    assert not describe_line("June 9, 2024").structured
