@@ -316,3 +316,28 @@ def test_the_ellipsis_ends_gate_the_ellipsis_pattern(line: str) -> None:
     end = line.rstrip()
     assert bool(_ELLIPSIS.search(end)) == bool(end.endswith(_ELLIPSIS_ENDS)
                                                and _ELLIPSIS.search(end))
+
+
+def test_a_banner_needs_two_different_banner_words() -> None:
+    # An insurance guide names "policy" twice; a sign-up or consent banner names two
+    # different things (a newsletter and a policy, cookies and preferences).
+    guide = ("Policy limits are the most your insurer will pay for a covered loss, so "
+             "check them when you renew your policy.")
+    assert not describe_line(guide).banner
+    assert not describe_line(guide).strong_chrome
+    assert describe_line("Subscribe to our newsletter and accept our privacy policy.").banner
+    assert describe_line("We use cookies to remember your preferences.").banner
+
+
+def test_a_tour_schedule_closing_a_story_stays() -> None:
+    story = ("The band announced a summer tour on Monday, its first in six years, with "
+             "stops across the east and the midwest.\n"
+             "Tickets go on sale to the public on Friday morning.\n"
+             "June 9 -- Lakeside Amphitheatre, Harbor City, FL\n"
+             "June 12 – Grand Hall, Millbrook, GA\n"
+             "Sept. 2 -- Riverside Pavilion, Easton, OH")
+    cleaned = strip_chrome(story)
+    assert cleaned.endswith("Sept. 2 -- Riverside Pavilion, Easton, OH")
+    assert "June 12 – Grand Hall, Millbrook, GA" in cleaned
+    assert describe_line("June 9 -- Lakeside Amphitheatre, Harbor City, FL").structured
+    assert not describe_line("June 9, 2024").structured

@@ -13,7 +13,9 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   ``include_comments=False`` because reader comments are not the article.
   Ids that only spell their section's heading ("share-your-garden-...") are removed first,
   so a chrome word in a heading does not drop its section, and the collapsed panels of
-  accordions and "read more" toggles are shown, as a reader opening them would, and a
+  accordions and "read more" toggles are shown, as a reader opening them would, FAQ
+  questions written inside their toggle buttons are read, blocks the page names as its
+  disclaimer (affiliate and risk notices, consent lines) are removed (widgets), and a
   paragraph written as a text-only div between paragraphs (or as bare text in <body>)
   is read as one; "embed" class names and the "bar" names of a sidebar layout holding
   most of the page no longer make trafilatura drop the block (mislabelled).
@@ -26,7 +28,7 @@ Tuning (measured on the even-numbered WCXB dev pages, see bench/extraction.py):
   text, on about one page in a hundred) gives way to a pass that returns paragraphs, the
   last one on the article moved out of the navigation that broken markup nested it in.
   Section headings that trafilatura's element-by-element fallback leaves out come back
-  above the paragraphs they head when the body kept none of them (headings).
+  above the paragraphs they head when the body lost more of them than it kept (headings).
   The result goes through strip_chrome to drop the sign-up boxes, share prompts, cookie
   notices, "Related: <headline>" links and legal small print trafilatura lets through,
   and loses a closing author box or biography that names the author.
@@ -104,6 +106,7 @@ from sitrep.extract.visible_dates import (
     read_day_month_as,
     url_date,
 )
+from sitrep.extract.widgets import drop_disclaimers, questions_in_buttons
 from sitrep.extract.xpath_guards import install as install_xpath_guards
 from sitrep.models import Article, RawDocument
 
@@ -493,7 +496,10 @@ def extract_html(doc: RawDocument) -> Article:
     text = page.text
     clear_heading_anchors(tree)
     open_disclosure_panels(tree)
-    clear_misleading_names(tree, len(text))
+    questions_in_buttons(tree)
+    disclaimers: list[Any] = []
+    clear_misleading_names(tree, len(text), disclaimers)
+    drop_disclaimers(disclaimers, len(text))
     paragraphs_in_divs(tree)
     paragraphs_in_body(tree)
     result = trafilatura.bare_extraction(
