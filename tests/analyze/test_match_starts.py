@@ -1,12 +1,20 @@
-"""``matches_at``: finditer's matches, tried only at the given starts."""
+"""``matches_at``: finditer's matches, tried only at the given starts; the needles that
+tell whether a date rule is worth running."""
 
 from __future__ import annotations
 
 import random
 import re
 
-from sitrep.analyze.dates import _RULES, _rule_starts, find_dates
-from sitrep.analyze.match_starts import NameStarts, matches_at, word_starts
+from sitrep.analyze.dates import (
+    _NEEDLES,
+    _RULES,
+    _YEAR_RULE,
+    _rule_starts,
+    _year_starts,
+    find_dates,
+)
+from sitrep.analyze.match_starts import NameStarts, lowered, matches_at, word_starts
 
 
 def _spans(found: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
@@ -48,3 +56,52 @@ def test_find_dates_reads_a_weekday_led_date_whole() -> None:
     found = find_dates("The talks ended on Friday, Aug. 15, 2025 in Alaska.", None)
     assert [(d.ref.value, d.ref.text) for d in found if d.ref] == \
         [("2025-08-15", "Friday, Aug. 15, 2025")]
+
+
+def test_each_needle_finds_exactly_what_its_full_search_finds() -> None:
+    """A needle's cheap tests (words or a pattern in the lower-cased text, a prefilter) only
+    ever skip a text its ``(?i)`` pattern finds nothing in; letters that case-insensitive
+    matching folds unlike ``str.lower`` (dotless i, long s) make it search the text itself."""
+    pieces = ["TODAY", "toNight", "last", "Night", "this", "MORNING", "aftern", "oon", "next",
+              "past", "Week", "months", "YEAR", "of", "the", "weekEND", "ago", "AGO", "2025",
+              "-08-", "13", "Friday", "K", "\u0130", "\u0131", "\u017f", "\u212a", "yesterday",
+              "tomorrow", "evening", "\n", "\t", "\u00a0", "-", "agony", "x"]
+    rng = random.Random(11)
+    texts = ["sıx weeks AGO", "ſhe left laſt night", "toNİGHT", "2025-08-13", "this\u00a0year"]
+    texts += ["".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(10))
+              for _ in range(3000)]
+    needles = [n for n in _NEEDLES.values() if n is not None]
+    for text in texts:
+        low = lowered(text)
+        for needle in needles:
+            assert needle.found(text, low) == (needle.pattern.search(text) is not None), text
+    assert lowered("Kılıçdaroğlu") is None and lowered("Tod\u212aY") == "todky"
+
+
+def test_every_match_of_a_rule_holds_its_needle() -> None:
+    text = ("Two weeks ago, on Aug. 13, 2025, last night, this morning, this past year, the "
+            "end of the month, the weekend, 2025-08-13T10:00Z, in March, mid-2024, Friday, "
+            "13 August 2025, June 2024")
+    low = lowered(text)
+    for pattern, resolve in _RULES:
+        needle = _NEEDLES[resolve]
+        assert pattern.search(text) is not None
+        if needle is not None:
+            assert needle.found(text, low)
+
+
+def test_the_year_rule_matches_at_its_starts_as_a_full_scan_would() -> None:
+    pattern = _RULES[_YEAR_RULE][0]
+    pieces = ["2025", "1999", "2101", "12019", "x", "mid", "-", "early", "Late", " ", "$",
+              "'s", "’", "20", "19", "9", ".", ",", "–", "/", "5", "%"]
+    rng = random.Random(5)
+    texts = ["in mid-2024 and early 1999, late 2025's, $2020, 19201999, 2020-21"]
+    texts += ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    for text in texts:
+        assert _spans(matches_at(pattern, text, _year_starts(text))) == \
+            _spans(pattern.finditer(text)), text
+
+
+def test_name_starts_says_none_at_once_for_a_text_without_the_names() -> None:
+    starts = NameStarts(r"(?:Sept|Sep|Mar)\b\.?", ["Sept", "Sep", "Mar"])
+    assert starts("Nothing like them here, only Seven Marvels") == []
