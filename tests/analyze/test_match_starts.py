@@ -105,3 +105,20 @@ def test_the_year_rule_matches_at_its_starts_as_a_full_scan_would() -> None:
 def test_name_starts_says_none_at_once_for_a_text_without_the_names() -> None:
     starts = NameStarts(r"(?:Sept|Sep|Mar)\b\.?", ["Sept", "Sep", "Mar"])
     assert starts("Nothing like them here, only Seven Marvels") == []
+
+
+def test_the_bare_month_rule_matches_at_its_starts_as_a_full_scan_would() -> None:
+    pieces = ["in", "In", "since", "early", "mid", "end", "of", "the", "beginning", "this",
+              "past", "This", "last", "Next", "xthis", "by", "to", "and", "May", "March",
+              "June", "Sept", "AUG", "'s", "’s", "5", "é", "-", " ", "  ", "\n", "\t", ",", "(",
+              "x", "Mayor", "Marché"]
+    rng = random.Random(13)
+    texts = ["in March, since this past May, by the end of June; to May 5; xthis June",
+             "the beginning of\n-\tlast March and of May's; 5in March; éin May",
+             "at the end of this past March, the middle of\tnext  June"]
+    texts += ["".join(rng.choice(pieces) + rng.choice(["", " ", " ", "-"])
+                      for _ in range(12)) for _ in range(4000)]
+    for text in texts:
+        pattern, starts = _RULES[4][0], _rule_starts(text)[4]
+        assert starts is not None
+        assert _spans(matches_at(pattern, text, starts)) == _spans(pattern.finditer(text)), text

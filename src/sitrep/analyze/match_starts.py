@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-__all__ = ["FOLD_ODDITIES", "NameStarts", "Needle", "lowered", "matches_at", "word_starts"]
+__all__ = ["FOLD_ODDITIES", "NameStarts", "Needle", "lowered", "matches_at", "word_starts",
+           "words_before"]
 
 FOLD_ODDITIES = ("\u0130", "\u0131", "\u017f")
 """The characters that Python's case-insensitive matching takes for an ASCII letter although
@@ -88,6 +89,31 @@ def word_starts(text: str, words: Iterable[str]) -> list[int]:
         while at >= 0:
             found.append(at)
             at = text.find(word, at + 1)
+    return found
+
+
+def words_before(text: str, at: int, count: int, letters: str,
+                 ends: tuple[int, ...] = ()) -> list[int]:
+    """Where the ``count`` words before ``at`` begin, nearest first: runs of ``letters``
+    parted from each other and from ``at`` by whitespace or hyphens (the walk stops at
+    anything else). ``ends``: also that many characters before each word's end. A pattern
+    whose matches are a few such words before a name found at ``at`` can begin only
+    there (with ``ends``, also at a word such as "this" glued to the end of a longer one)."""
+    found: list[int] = []
+    position = at
+    for _ in range(count):
+        gap = position
+        while position > 0 and (text[position - 1].isspace() or text[position - 1] == "-"):
+            position -= 1
+        end = position
+        if end == gap:
+            break
+        while position > 0 and text[position - 1] in letters:
+            position -= 1
+        if position == end:
+            break
+        found.append(position)
+        found.extend(end - back for back in ends if end - back > position)
     return found
 
 
