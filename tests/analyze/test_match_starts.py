@@ -7,9 +7,11 @@ import random
 import re
 
 from sitrep.analyze.dates import (
+    _ANCHORED,
     _NEEDLES,
     _RULES,
     _YEAR_RULE,
+    _anchored_starts,
     _rule_starts,
     _year_starts,
     find_dates,
@@ -122,3 +124,25 @@ def test_the_bare_month_rule_matches_at_its_starts_as_a_full_scan_would() -> Non
         pattern, starts = _RULES[4][0], _rule_starts(text)[4]
         assert starts is not None
         assert _spans(matches_at(pattern, text, starts)) == _spans(pattern.finditer(text)), text
+
+
+def test_the_anchored_case_blind_rules_match_at_their_starts_as_a_full_scan_would() -> None:
+    pieces = ["the", "The", "day", "DAY", "before", "after", "yesterday", "Tomorrow", "today",
+              "tonight", "last", "Night", "this", "THIS", "past", "morning", "evening", "next",
+              "week", "weekend", "month", "Year", "years", "earlier", "late", "mid", "end",
+              "beginning", "of", "K", "\u212a", "é", "-", "x", "5"]
+    rng = random.Random(19)
+    texts = ["the day before yesterday, last night; earlier this past week; the end of last "
+             "month, mid-next year", "The Beginning Of This Past Year; xthe day after tomorrow"]
+    texts += ["".join(rng.choice(pieces) + rng.choice(["", " ", " ", "-", "\n"])
+                      for _ in range(12)) for _ in range(4000)]
+    for number, (pattern, resolve) in enumerate(_RULES):
+        if resolve not in _ANCHORED:
+            continue
+        words, before = _ANCHORED[resolve]
+        for text in texts:
+            low = lowered(text)
+            assert low is not None and len(low) == len(text)
+            starts = _anchored_starts(low, words, before)
+            assert _spans(matches_at(pattern, text, starts)) == \
+                _spans(pattern.finditer(text)), (number, text)

@@ -463,6 +463,22 @@ _YEAR_DIGITS = re.compile(r"(?:1[89]|2[01])\d\d")
 _YEAR_RULE = next(i for i, (_, resolve) in enumerate(_RULES) if resolve is _resolve_year)
 
 
+# Two case-blind rules, tried only at the words they must hold and at the few words before
+# one (found in the lower-cased text, which is the text's length; words_before): "the day
+# before yesterday", "last night"; "the beginning of this past year".
+_ANCHORED: dict[Resolver, tuple[tuple[str, ...], int]] = {
+    _resolve_relative_day: (("today", "tonight", "yesterday", "tomorrow", "night", "morning",
+                             "afternoon", "evening"), 3),
+    _resolve_period: (("week", "month", "year"), 5),
+}
+
+
+def _anchored_starts(low: str, words: tuple[str, ...], before: int) -> list[int]:
+    """Where an ``_ANCHORED`` rule's matches can begin in ``low`` (``lowered(text)``)."""
+    return [s for at in word_starts(low, words)
+            for s in (at, *words_before(low, at, before, _LETTERS))]
+
+
 def _year_starts(text: str) -> list[int]:
     """Where the year rule's matches can begin (tests/analyze/test_match_starts.py)."""
     return [s - back for m in _YEAR_DIGITS.finditer(text) for s in (m.start(),)
@@ -508,6 +524,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             starts = rule_starts[number]
         elif not needle.found(text, low):
             continue
+        elif low is not None and resolve in _ANCHORED:
+            starts = _anchored_starts(low, *_ANCHORED[resolve])
         for m in pattern.finditer(text) if starts is None else \
                 matches_at(pattern, text, starts):
             start = m.start("expr") if "expr" in pattern.groupindex else m.start()
