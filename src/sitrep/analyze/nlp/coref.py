@@ -201,6 +201,7 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
     dominant_by_actors = _dominant_country([m for m in mentions if not m.locative], [])
     sentence_starts = [s.start_char for s in sentences]
     actors_by_start = _ByStart(mentions)
+    sentence_places: dict[int, str | None] = {}
     for m in missing:
         actor = m.actor
         if actor is None or actor.country is not None:
@@ -229,7 +230,13 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
         if country is None and sentence is not None:
             travelling = actor.name.rsplit(" ", 1)[-1] in TRAVELLING_HEADS or \
                 actor.name in TRAVELLING_HEADS
-            place = None if travelling else _sentence_place(places, sentence, text)
+            if travelling:
+                place = None
+            elif sentence.start_char in sentence_places:
+                place = sentence_places[sentence.start_char]
+            else:  # the same for every mention of the sentence: computed once
+                place = _sentence_place(places, sentence, text)
+                sentence_places[sentence.start_char] = place
             if travelling:
                 fallback = dominant_by_actors  # the venue's country is not theirs either
             others = _sole_country(actors_by_start, sentence.start_char, sentence.end_char)
