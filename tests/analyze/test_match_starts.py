@@ -130,19 +130,20 @@ def test_the_anchored_case_blind_rules_match_at_their_starts_as_a_full_scan_woul
     pieces = ["the", "The", "day", "DAY", "before", "after", "yesterday", "Tomorrow", "today",
               "tonight", "last", "Night", "this", "THIS", "past", "morning", "evening", "next",
               "week", "weekend", "month", "Year", "years", "earlier", "late", "mid", "end",
-              "beginning", "of", "K", "\u212a", "é", "-", "x", "5"]
+              "beginning", "of", "K", "\u212a", "é", "-", "x", "5", "12", "\u0663", "ago",
+              "Ago", "days", "Two", "decades", "_", "a"]
     rng = random.Random(19)
     texts = ["the day before yesterday, last night; earlier this past week; the end of last "
-             "month, mid-next year", "The Beginning Of This Past Year; xthe day after tomorrow"]
+             "month, mid-next year", "The Beginning Of This Past Year; xthe day after tomorrow",
+             "two decades ago, 12 days\tAGO, \u0663 years ago, x5 weeks ago, a  month ago"]
     texts += ["".join(rng.choice(pieces) + rng.choice(["", " ", " ", "-", "\n"])
                       for _ in range(12)) for _ in range(4000)]
     for number, (pattern, resolve) in enumerate(_RULES):
         if resolve not in _ANCHORED:
             continue
-        words, before = _ANCHORED[resolve]
         for text in texts:
             low = lowered(text)
             assert low is not None and len(low) == len(text)
-            starts = _anchored_starts(low, words, before)
+            starts = _anchored_starts(low, *_ANCHORED[resolve])
             assert _spans(matches_at(pattern, text, starts)) == \
                 _spans(pattern.finditer(text)), (number, text)

@@ -463,20 +463,22 @@ _YEAR_DIGITS = re.compile(r"(?:1[89]|2[01])\d\d")
 _YEAR_RULE = next(i for i, (_, resolve) in enumerate(_RULES) if resolve is _resolve_year)
 
 
-# Two case-blind rules, tried only at the words they must hold and at the few words before
-# one (found in the lower-cased text, which is the text's length; words_before): "the day
-# before yesterday", "last night"; "the beginning of this past year".
-_ANCHORED: dict[Resolver, tuple[tuple[str, ...], int]] = {
+# Case-blind rules tried only at the words they must hold and at the few words before one
+# (found in the lower-cased text, which is the text's length; words_before): "the day
+# before yesterday", "last night"; "the beginning of this past year"; "12 days ago" (whose
+# number may be digits).
+_ANCHORED: dict[Resolver, tuple[tuple[str, ...], int, bool]] = {
     _resolve_relative_day: (("today", "tonight", "yesterday", "tomorrow", "night", "morning",
-                             "afternoon", "evening"), 3),
-    _resolve_period: (("week", "month", "year"), 5),
+                             "afternoon", "evening"), 3, False),
+    _resolve_period: (("week", "month", "year"), 5, False),
+    _resolve_ago: (("ago",), 2, True),
 }
 
 
-def _anchored_starts(low: str, words: tuple[str, ...], before: int) -> list[int]:
+def _anchored_starts(low: str, words: tuple[str, ...], before: int, digits: bool) -> list[int]:
     """Where an ``_ANCHORED`` rule's matches can begin in ``low`` (``lowered(text)``)."""
     return [s for at in word_starts(low, words)
-            for s in (at, *words_before(low, at, before, _LETTERS))]
+            for s in (at, *words_before(low, at, before, _LETTERS, digits=digits))]
 
 
 def _year_starts(text: str) -> list[int]:
@@ -522,10 +524,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             rule_starts = rule_starts or _rule_starts(text, months)
             starts = rule_starts[number]
+        elif low is not None and resolve in _ANCHORED:  # its starts are its needle
+            starts = _anchored_starts(low, *_ANCHORED[resolve])
+            if not starts:
+                continue
         elif not needle.found(text, low):
             continue
-        elif low is not None and resolve in _ANCHORED:
-            starts = _anchored_starts(low, *_ANCHORED[resolve])
         for m in pattern.finditer(text) if starts is None else \
                 matches_at(pattern, text, starts):
             start = m.start("expr") if "expr" in pattern.groupindex else m.start()

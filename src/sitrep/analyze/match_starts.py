@@ -93,10 +93,11 @@ def word_starts(text: str, words: Iterable[str]) -> list[int]:
 
 
 def words_before(text: str, at: int, count: int, letters: str,
-                 ends: tuple[int, ...] = ()) -> list[int]:
+                 ends: tuple[int, ...] = (), digits: bool = False) -> list[int]:
     """Where the ``count`` words before ``at`` begin, nearest first: runs of ``letters``
-    parted from each other and from ``at`` by whitespace or hyphens (the walk stops at
-    anything else). ``ends``: also that many characters before each word's end. A pattern
+    (and, with ``digits``, of the decimal digits a pattern's ``\\d`` matches) parted from
+    each other and from ``at`` by whitespace or hyphens (the walk stops at anything else).
+    ``ends``: also that many characters before each word's end. A pattern
     whose matches are a few such words before a name found at ``at`` can begin only
     there (with ``ends``, also at a word such as "this" glued to the end of a longer one)."""
     found: list[int] = []
@@ -108,7 +109,8 @@ def words_before(text: str, at: int, count: int, letters: str,
         end = position
         if end == gap:
             break
-        while position > 0 and text[position - 1] in letters:
+        while position > 0 and (text[position - 1] in letters
+                                 or (digits and text[position - 1].isdecimal())):
             position -= 1
         if position == end:
             break
