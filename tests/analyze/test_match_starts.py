@@ -8,8 +8,10 @@ import re
 
 from sitrep.analyze.dates import (
     _ANCHORED,
+    _MONTH_STARTS,
     _NEEDLES,
     _RULES,
+    _WEEKDAY_STARTS,
     _YEAR_RULE,
     _anchored_starts,
     _rule_starts,
@@ -147,3 +149,20 @@ def test_the_anchored_case_blind_rules_match_at_their_starts_as_a_full_scan_woul
             starts = _anchored_starts(low, *_ANCHORED[resolve])
             assert _spans(matches_at(pattern, text, starts)) == \
                 _spans(pattern.finditer(text)), (number, text)
+
+
+def test_name_starts_finds_a_name_that_begins_inside_another() -> None:
+    starts = NameStarts(r"(?:JAN|NOV|JANUARY)\b", ["JAN", "NOV", "JANUARY"])
+    assert starts("JANOV and JANUARY, NOV JANNOV") == [2, 10, 19, 26]
+    assert _MONTH_STARTS("JANOV 5, MAYAUG. 3") == [2, 12]
+
+
+def test_month_and_weekday_starts_are_every_position_their_pattern_matches_at() -> None:
+    pieces = ["JAN", "NOV", "Jan", "January", "MAY", "May", "AUG", "Aug.", "Sept", "SEP",
+              "Sat", "Saturday", "Fri.", "Thu", "O", "a", ".", ",", " ", "5", "x", "\n"]
+    rng = random.Random(31)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for starts in (_MONTH_STARTS, _WEEKDAY_STARTS):
+            assert starts(text) == [s for s in range(len(text))
+                                    if starts._name.match(text, s)], text

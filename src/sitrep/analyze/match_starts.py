@@ -59,25 +59,29 @@ class Needle:
 
 
 class NameStarts:
-    """Where any of a set of names begins: the positions holding one of the names' first
-    characters (a character-class scan the engine runs in C), kept where the names'
-    ``pattern`` matches. Every such position is tried, so names may overlap freely.
+    """Where any of a set of names begins, kept where the names' ``pattern`` matches (every
+    match of ``pattern`` must begin with one of ``names``).
 
-    A text that holds none of the names (most do not) is told by one search for them all:
-    an alternation of plain words, which the engine scans for their first letters alone.
-    Every match of ``pattern`` must begin with one of ``names``."""
+    One scan for the names as an alternation of plain words, which the engine runs in C
+    looking for their first letters alone, finds each name but those that begin inside an
+    earlier one found ("NOV" in "JANOV"): those are tried at every position inside each
+    one found that holds a name's first letter, so names may overlap freely. Most texts
+    hold none of the names, and are told so by that one scan."""
 
     def __init__(self, pattern: str, names: Iterable[str]) -> None:
         names = sorted(set(names), key=lambda n: (-len(n), n))
-        self._scan = re.compile("[" + "".join(sorted({re.escape(n[0]) for n in names})) + "]")
+        self._firsts = frozenset(n[0] for n in names)
         self._any = re.compile("|".join(re.escape(n) for n in names))
         self._name = re.compile(pattern)
 
     def __call__(self, text: str) -> list[int]:
-        if self._any.search(text) is None:
-            return []
-        match = self._name.match
-        return [s for s in (m.start() for m in self._scan.finditer(text)) if match(text, s)]
+        match, firsts = self._name.match, self._firsts
+        found: list[int] = []
+        for name in self._any.finditer(text):
+            start, end = name.span()
+            found.extend(s for s in range(start, end)
+                         if (s == start or text[s] in firsts) and match(text, s))
+        return found
 
 
 def word_starts(text: str, words: Iterable[str]) -> list[int]:
