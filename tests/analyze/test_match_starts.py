@@ -44,11 +44,15 @@ def test_matches_at_is_finditer_when_every_start_is_offered() -> None:
 
 def test_the_written_date_rules_match_as_a_full_scan_would() -> None:
     pieces = ["Friday,", "Fri.", "Tue", "the", "3", "12th", "of", "May", "Aug.", "AUG",
-              "2025", "mid", "early", "-", "late", "Sept", "x5", "amid", "June", ",", "\n"]
+              "2025", "mid", "early", "-", "late", "Sept", "x5", "amid", "June", ",", "\n",
+              "bathe", "x12", "\u0663", "1st", "22nd", "Early", "Late", "\t", "  ", "Friday",
+              "31", "4th"]
     rng = random.Random(7)
     texts = ["On Friday, Aug. 15, 2025, and on Sat. 16 of August 2025, early-March 2024",
              "the 3rd of May 2021; yearly June 2020; 5the 3 May 2020"]
-    texts += [" ".join(rng.choice(pieces) for _ in range(14)) for _ in range(400)]
+    texts += [" ".join(rng.choice(pieces) for _ in range(14)) for _ in range(3000)]
+    texts += ["".join(rng.choice(pieces) + rng.choice(["", " ", "-"]) for _ in range(10))
+              for _ in range(3000)]
     for text in texts:
         for (pattern, _), starts in zip(_RULES, _rule_starts(text), strict=True):
             if starts is not None:

@@ -445,19 +445,18 @@ _NEEDLES: dict[Resolver, Needle | None] = {
 }
 
 
-# Where the month rules can begin (so only there are they tried): the three written-date
-# ones at a month or weekday name (an optional "Friday, " opens them), at a day number or
-# "the" before one, at "early"/"mid"/"late" before a month; the bare-month one at one of
-# the four words before a month name ("the end of this past", "in"), or at its modifier
-# glued to a longer word (its lookahead branch has no lookbehind). The year rule begins at
-# its year, or 4 to 6 characters before it at "mid-", "late " or "early ": a year inside a
-# run of digits is none (its lookbehind), so the years a plain scan finds are all there are.
+# Where the month rules can begin (so only there are they tried), all found from the month
+# names back (words_before): the written dates at a weekday name ("Friday, " may open
+# them), at the month, or at one of the three words before it ("the 12th of May", a day
+# or "the" glued to a longer word included: they have no lookbehind); "mid-March 2024" at
+# the month or at "early"/"mid"/"late" before it; the bare month at one of the four words
+# before it ("the end of this past", "in"), or at its modifier glued to a longer word (its
+# lookahead branch has no lookbehind). The year rule begins at its year, or 4 to 6
+# characters before it at "mid-", "late " or "early ": a year inside a run of digits is
+# none (its lookbehind), so the years a plain scan finds are all there are.
 _MONTH_STARTS = NameStarts(_MONTH, _FULL_MONTHS + _ABBR_MONTHS + _UPPER_MONTHS)
 _WEEKDAY_STARTS = NameStarts(_WEEKDAY_OPT.removesuffix("?"),
                              [f for forms in _INFO.WEEKDAYS for f in forms])
-_DIGIT = re.compile(r"\d")
-_THE_DAY = re.compile(r"the(?=\s+\d)")
-_PERIOD_WORDS = ("early", "mid", "late", "Early", "Mid", "Late")
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _YEAR_DIGITS = re.compile(r"(?:1[89]|2[01])\d\d")
 _YEAR_RULE = next(i for i, (_, resolve) in enumerate(_RULES) if resolve is _resolve_year)
@@ -494,9 +493,9 @@ def _rule_starts(text: str, months: list[int] | None = None) -> list[list[int] |
     months = _MONTH_STARTS(text) if months is None else months
     weekdays = _WEEKDAY_STARTS(text)
     return [None, months + weekdays,
-            weekdays + [m.start() for m in _DIGIT.finditer(text)]
-            + [m.start() for m in _THE_DAY.finditer(text)],
-            months + word_starts(text, _PERIOD_WORDS),
+            weekdays + [s for at in months
+                        for s in words_before(text, at, 3, _LETTERS, (1, 2, 3, 4), True)],
+            months + [s for at in months for s in words_before(text, at, 1, _LETTERS, (3, 4, 5))],
             [s for at in months for s in words_before(text, at, 4, _LETTERS, (4,))]] + \
         [None] * (len(_RULES) - 5)
 
