@@ -151,6 +151,8 @@ class _Gazetteer:
     entries: Mapping[str, _Entry]
     # first word -> how many tokens the names starting with it have, most first
     lengths_from: Mapping[str, tuple[int, ...]]
+    # first word -> the second words of the names of two or more tokens starting with it
+    seconds_from: Mapping[str, frozenset[str]]
     shadowed_states: Mapping[str, Place]  # US states named like a country: Georgia
     # a city name shared by cities of other countries -> those, most populous first, as
     # (name, alpha-3, population): "Hyderabad" is in India unless the article is Pakistan's
@@ -268,12 +270,16 @@ def _build_gazetteer() -> _Gazetteer:
             add(form, _Entry(place, "city", population, rule, person_like, False))
 
     lengths: dict[str, set[int]] = {}
+    seconds: dict[str, set[str]] = {}
     for key in entries:
         words = _TOKEN.findall(key)
         if words:
             lengths.setdefault(words[0], set()).add(len(words))
+        if len(words) > 1:
+            seconds.setdefault(words[0], set()).add(words[1])
     return _Gazetteer(_pack(entries),
                       {word: tuple(sorted(n, reverse=True)) for word, n in lengths.items()},
+                      {word: frozenset(found) for word, found in seconds.items()},
                       shadowed_states,
                       {key: tuple(found) for key, found in rivals.items()})
 
@@ -439,6 +445,12 @@ def find_places(text: str) -> list[PlaceMention]:
         start = word.start()
         if start < covered or (lengths := lengths_from.get(word[0])) is None:
             continue
+        if lengths[0] > 1:  # a longer name needs its second word next ("The Hague")
+            second = _TOKEN.search(text, word.end())
+            if second is None or second[0] not in gazetteer.seconds_from.get(word[0], ()):
+                if lengths[-1] != 1:
+                    continue
+                lengths = (1,)
         # The tokens the rules read: the name's first and up to ``longest`` after it, and
         # (once a name is known) the one before it, the first after its start backwards.
         tokens = [m.span() for m in islice(_TOKEN.finditer(text, start), lengths[0] + 1)]
