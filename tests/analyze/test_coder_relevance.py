@@ -5,6 +5,7 @@ Texts are written for these tests.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,21 @@ def test_the_gate_can_be_turned_off() -> None:
     ungated = Analyzer(Settings(relevance=False, parse=False))
     assert "sitrep_relevance" not in ungated.nlp.pipe_names
     assert events(ungated, GUIDE + " Customers accused the airline of hiding fees.")
+
+
+def test_terms_found_from_their_start_words_as_by_reading_every_word() -> None:
+    """``found_at`` tries only the words ``starts_in`` lists (terms and first words of
+    terms): the same answer as ``found_in`` for every stretch of the words."""
+    terms = load_terms()
+    multi = [(first, *rest) for first, rests in terms.multi.items() for rest in rests]
+    vocabulary = ["the", "of", "-", "and", "minister", "said", "x", *sorted(terms.single)[:8],
+                  *(word for phrase in multi[:12] for word in phrase)]
+    rng = random.Random(29)
+    for _ in range(300):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 30))]
+        starts = terms.starts_in(words)
+        for _ in range(10):
+            start = rng.randint(0, len(words))
+            end = rng.randint(start, len(words))
+            assert terms.found_at(words, starts, start, end) == \
+                terms.found_in(words, start, end), (words, start, end)

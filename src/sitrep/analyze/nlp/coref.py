@@ -22,7 +22,10 @@ one to replace; it reads and writes only ``doc._.sitrep_mentions``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,10 +48,14 @@ __all__ = ["resolve_coreference", "sitrep_coref"]
 _LOOKBACK_SENTENCES = 3
 
 
-def _subject(mentions: list[Mention], sentence: Span, before_char: int | None,
-             kinds: set[str]) -> ActorIdentity | None:
-    """The first resolved mention of an allowed kind in ``sentence`` (before a position)."""
-    for m in mentions:
+def _subject(mentions: list[Mention], reach: list[int], sentence: Span,
+             before_char: int | None, kinds: set[str]) -> ActorIdentity | None:
+    """The first resolved mention of an allowed kind in ``sentence`` (before a position).
+
+    ``reach[i]`` is the furthest start of ``mentions[:i + 1]``: the mentions up to the
+    last whose reach is short of the sentence all start before it, so the walk (which
+    would pass them over) begins after them."""
+    for m in islice(mentions, bisect_left(reach, sentence.start_char), None):
         if m.actor is None or m.actor.kind not in kinds or m.locative:
             continue
         if m.start_char < sentence.start_char:
@@ -110,12 +117,28 @@ TRAVELLING_HEADS = frozenset({"delegation", "delegations", "delegate", "delegate
 """Role words of people held by others (see :func:`_context_countries`)."""
 
 
-def _sole_country(mentions: list[Mention], start: int, end: int,
+class _ByStart:
+    """Mentions by where they start, to read those between two offsets without a pass
+    over all of them. Only positions are indexed: the actors' countries, which the
+    caller fills in as it goes, are read when asked."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start_char)
+        self._starts = [m.start_char for m in ordered]
+        self._mentions = ordered
+
+    def between(self, start: int, end: int) -> Iterator[Mention]:
+        """The mentions starting in ``[start, end)``, by start."""
+        return islice(self._mentions, bisect_left(self._starts, start),
+                      bisect_left(self._starts, end))
+
+
+def _sole_country(actors: _ByStart, start: int, end: int,
                   states_only: bool = False) -> str | None:
     """The one country of the actors named between two offsets, if only one is (with
     ``states_only``, of state actors only: not rebels, civilians or businesses)."""
-    found = {m.actor.country for m in mentions
-             if m.actor is not None and start <= m.start_char < end and not m.locative
+    found = {m.actor.country for m in actors.between(start, end)
+             if m.actor is not None and not m.locative
              and m.actor.country and m.actor.country not in TRANSNATIONAL
              and (not states_only or m.actor.sector in STATE_SECTORS)}
     return found.pop() if len(found) == 1 else None
@@ -176,12 +199,17 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
                            if m.actor is not None and m.actor.country and not m.locative)
     dominant = _dominant_country(mentions, places)
     dominant_by_actors = _dominant_country([m for m in mentions if not m.locative], [])
+    sentence_starts = [s.start_char for s in sentences]
+    actors_by_start = _ByStart(mentions)
+    sentence_places: dict[int, str | None] = {}
     for m in missing:
         actor = m.actor
         if actor is None or actor.country is not None:
             continue  # an identity shared with an earlier mention, already placed
-        sentence = next((s for s in sentences if s.start_char <= m.start_char < s.end_char),
-                        None)
+        # The sentence holding the mention (None in the spaces between two).
+        at = bisect_right(sentence_starts, m.start_char) - 1
+        sentence = sentences[at] if at >= 0 and m.start_char < sentences[at].end_char \
+            else None
         country = _place_after(text, m, by_start)
         if m.via == "name" and actor.kind == "organization" and actor.sector != "PTY":
             # An unknown named body ("Ceasefire Violations Committee") is as often
@@ -194,7 +222,7 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
             # state acting for them in the sentence ("Israeli commandos rescued two
             # hostages held in Gaza") says whose they are, else the article's actors (not
             # its places: a venue or where they are held).
-            country = _sole_country(mentions, sentence.start_char, sentence.end_char,
+            country = _sole_country(actors_by_start, sentence.start_char, sentence.end_char,
                                     states_only=True)
             actor.country = country or dominant_by_actors  # not where they are held
             continue
@@ -202,10 +230,16 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
         if country is None and sentence is not None:
             travelling = actor.name.rsplit(" ", 1)[-1] in TRAVELLING_HEADS or \
                 actor.name in TRAVELLING_HEADS
-            place = None if travelling else _sentence_place(places, sentence, text)
+            if travelling:
+                place = None
+            elif sentence.start_char in sentence_places:
+                place = sentence_places[sentence.start_char]
+            else:  # the same for every mention of the sentence: computed once
+                place = _sentence_place(places, sentence, text)
+                sentence_places[sentence.start_char] = place
             if travelling:
                 fallback = dominant_by_actors  # the venue's country is not theirs either
-            others = _sole_country(mentions, sentence.start_char, sentence.end_char)
+            others = _sole_country(actors_by_start, sentence.start_char, sentence.end_char)
             # A state's forces and officials act abroad, its people and buildings stay home.
             country = (others or place) if actor.sector in STATE_SECTORS else (place or others)
             if country is None and not travelling:
@@ -220,11 +254,13 @@ def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     sentences = sentences_of(doc)
     starts = [s.start_char for s in sentences]
     resolved: list[Mention] = []
+    reach: list[int] = []  # reach[i]: the furthest start of resolved[:i + 1]
     roles: dict[str, ActorIdentity] = {}
     sentence_index = 0
     for m in mentions:
         if m.actor is not None:
             resolved.append(m)
+            reach.append(max(reach[-1], m.start_char) if reach else m.start_char)
             continue
         if any(q.start <= m.start_char < q.end for q in quoted):
             continue
@@ -234,10 +270,10 @@ def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         actor: ActorIdentity | None = None
         if m.via == "pronoun":
             kinds = {"country", "organization"} if m.extra.get("thing") else {"person"}
-            actor = _subject(resolved, sentence, m.start_char, kinds)
+            actor = _subject(resolved, reach, sentence, m.start_char, kinds)
             k = sentence_index - 1
             while actor is None and k >= max(0, sentence_index - _LOOKBACK_SENTENCES):
-                actor = _subject(resolved, sentences[k], None, kinds)
+                actor = _subject(resolved, reach, sentences[k], None, kinds)
                 k -= 1
         elif m.via == "title":
             country = m.extra.get("country")
@@ -267,6 +303,7 @@ def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if actor is not None:
             m.actor = actor
             resolved.append(m)
+            reach.append(max(reach[-1], m.start_char) if reach else m.start_char)
     return resolved
 
 

@@ -13,6 +13,7 @@ component leaves them alone: the model knows better.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import cast
 
 import numpy
@@ -81,6 +82,21 @@ def _ends_sentence(texts: list[str], i: int, after: int) -> bool:
     return False
 
 
+# Every token that can end a sentence (an ender, a word with a final full stop, a newline)
+# holds one of these characters.
+_BREAK_CHARACTERS = re.compile(r"[.!?…\n]")
+
+
+def _break_candidates(text: str, idx: list[int]) -> list[int]:
+    """In order, the tokens that a character of ``_BREAK_CHARACTERS`` falls in (the last
+    token starting at or before it): only they can end a sentence, so the walk over the
+    tokens visits them alone, where walking all of them cost most of this component. The
+    marks it steps over after an ender (closing quotes, brackets) hold no such character,
+    so it never skipped one of them either."""
+    found = [bisect_right(idx, m.start(), 1) - 1 for m in _BREAK_CHARACTERS.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
 @Language.component(
     "sitrep_sentences",
     assigns=["token.is_sent_start"],
@@ -92,26 +108,23 @@ def sitrep_sentences(doc: Doc) -> Doc:
     view = tokens_of(doc)
     texts = view.text
     n = len(texts)
-    starts = [False] * n
-    starts[0] = True
+    idx = view.idx
+    starts = [0]  # the tokens that start a sentence
     dateline_end = find_dateline_end(text_of(doc))
-    if dateline_end:
-        for k, offset in enumerate(view.idx):
-            if offset >= dateline_end:
-                starts[k] = True
-                break
-    i = 0
-    while i < n - 1:
+    if dateline_end and (first := bisect_left(idx, dateline_end)) < n:
+        starts.append(first)
+    for i in _break_candidates(text_of(doc), idx):
+        if i >= n - 1:
+            break
         text = texts[i]
         if "\n" in text and text.isspace():
-            starts[i + 1] = True
-            i += 1
+            starts.append(i + 1)
             continue
         if text in _ENDERS or (text.endswith(".") and len(text) > 1):
             j = i
             while j + 1 < n and texts[j + 1] in _CLOSERS and (
                     texts[j + 1] not in _STRAIGHT_QUOTES
-                    or view.idx[j + 1] == view.idx[j] + len(texts[j])):
+                    or idx[j + 1] == idx[j] + len(texts[j])):
                 # A straight quote mark closes only when it touches the word before it:
                 # 'protests. "We will' opens the next sentence's quote.
                 j += 1
@@ -120,12 +133,10 @@ def sitrep_sentences(doc: Doc) -> Doc:
                 while k < n and texts[k].isspace():
                     k += 1
                 if k < n:
-                    starts[k] = True
-            i = j + 1
-            continue
-        i += 1
+                    starts.append(k)
     # One bulk write: setting token.is_sent_start one by one re-checks the parse each time.
-    values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype(
-        "int64").astype("uint64").reshape(-1, 1)  # spaCy stores -1 wrapped
+    marks = numpy.full(n, -1, dtype="int64")
+    marks[starts] = 1
+    values = marks.astype("uint64").reshape(-1, 1)  # spaCy stores -1 wrapped
     doc.from_array([SENT_START], cast(Ints2d, values))
     return doc
