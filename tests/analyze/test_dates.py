@@ -316,3 +316,14 @@ def test_a_bracket_far_away_or_unclosed_is_not_an_aside() -> None:
     assert [m.aside for m in find_dates(text, WED_2025_08_13)] == [False]
     unclosed = "(Updated) The ministers met in March 2025 and agreed a plan."
     assert [m.aside for m in find_dates(unclosed, WED_2025_08_13)] == [False]
+
+
+@pytest.mark.parametrize("abbreviation", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+def test_every_abbreviated_weekday_with_a_full_stop_opens_a_written_date(
+        abbreviation: str) -> None:
+    """The full stop follows any abbreviation, not only the one the alternation lists last
+    (which was the hash seed's choice, so processes read such dates differently)."""
+    text = f"The hearing opens {abbreviation}., Nov. 19, 2019 in the capital."
+    (found,) = find_dates(text, date(2025, 8, 13))
+    assert text[found.start:found.end] == f"{abbreviation}., Nov. 19, 2019"
+    assert found.ref.value == "2019-11-19"

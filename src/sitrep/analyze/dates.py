@@ -51,8 +51,9 @@ _INFO = dateutil_parser.parserinfo()
 
 
 def _alternation(names: Sequence[str]) -> str:
-    """A regex alternation that tries longer names first ("Sept" before "Sep")."""
-    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    """A regex alternation that tries longer names first ("Sept" before "Sep"), in the same
+    order in every process (a set's order follows the string hash seed)."""
+    return "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
 
 
 _FULL_MONTHS = [forms[-1] for forms in _INFO.MONTHS]
@@ -65,7 +66,9 @@ _MONTH = (rf"(?:{_alternation(_FULL_MONTHS)}|(?:{_alternation(_ABBR_MONTHS)})\.?
 _FULL_MONTH = rf"(?:{_alternation(_FULL_MONTHS)})\b"
 _WEEKDAY_NAMES = [forms[-1] for forms in _INFO.WEEKDAYS]
 _WEEKDAY = rf"(?:{_alternation(_WEEKDAY_NAMES)})"
-_WEEKDAY_OPT = rf"(?:(?:{_WEEKDAY}|{_alternation([f[0] for f in _INFO.WEEKDAYS])}\.?),?\s+)?"
+# A weekday opening a written date: "Friday, ", "Fri. ", "Tue., " (the full stop after
+# every abbreviation, not only the alternation's last).
+_WEEKDAY_OPT = rf"(?:(?:{_WEEKDAY}|(?:{_alternation([f[0] for f in _INFO.WEEKDAYS])})\.?),?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_TAIL = r"(?:,?\s+(?P<year>(?:1[0-9]|20|21)\d\d))?(?![\d,]\d)"
 
