@@ -37,11 +37,11 @@ def test_workers_and_serial_store_the_same(tmp_path: Path) -> None:
 
 def test_workers_get_one_blas_thread_and_the_caller_keeps_its_environment(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from sitrep.pipeline import _single_threaded_children
+    from sitrep.worker_server import single_threaded_children
 
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     monkeypatch.setenv("OMP_NUM_THREADS", "4")  # the user's own choice wins
-    with _single_threaded_children():
+    with single_threaded_children():
         assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
         assert os.environ["OMP_NUM_THREADS"] == "4"
     assert "OPENBLAS_NUM_THREADS" not in os.environ

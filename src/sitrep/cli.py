@@ -107,10 +107,15 @@ def _root(
 
 def _run_ingest(sources: list[str], quiet: bool = False) -> int:
     """Ingest sources into the configured store; returns the exit code."""
+    from sitrep.worker_server import start_ahead
+
+    settings = _settings()
+    # The workers' fork server imports the pipeline while this process does the same and
+    # opens the store (see worker_server).
+    start_ahead(sources, settings)
     from sitrep.pipeline import ingest_sources
     from sitrep.store import Store
 
-    settings = _settings()
     store = Store.open(settings.database_url)
     try:
         with Progress(

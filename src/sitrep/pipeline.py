@@ -18,12 +18,9 @@ reason, recorded with the run.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -37,6 +34,7 @@ from sitrep.ingest.fetch import is_url
 from sitrep.ingest.sniff import kind_from_suffix
 from sitrep.models import Analysis, Article, RawDocument
 from sitrep.settings import Settings
+from sitrep.worker_server import single_threaded_children, uses_pool, worker_context
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads only for commands that write
     from sitrep.store import PreparedAnalysis, Store
@@ -50,12 +48,6 @@ __all__ = [
     "ingest_sources",
 ]
 
-# Below this many inputs the worker start-up (importing spaCy, loading the KB) costs more
-# than it saves.
-POOL_THRESHOLD = 24
-# Imported by the fork server before it forks any worker (see _results_parallel): the
-# workers fingerprint bodies for the store, whose signature permutations need datasketch.
-FORKSERVER_PRELOAD = ["sitrep.pipeline", "sitrep.store.copies", "datasketch"]
 # Documents in flight per worker: enough to keep workers busy, few enough to bound memory
 # when a WARC holds a hundred thousand records.
 WINDOW_PER_WORKER = 16
@@ -236,28 +228,6 @@ def _results_serial(
         yield doc if isinstance(doc, InputError) else _extract_and_analyze(doc, analyzer, published)
 
 
-# The pool already runs one worker per core: a worker's BLAS (numpy's OpenBLAS, used by the
-# parser) must not start threads of its own, or the workers fight over the cores.
-_SINGLE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-@contextmanager
-def _single_threaded_children() -> Iterator[None]:
-    """Workers started inside inherit one-thread BLAS settings (read when they import numpy);
-    the caller's environment is restored afterwards. A user's own setting wins."""
-    saved = {variable: os.environ.get(variable) for variable in _SINGLE_THREAD}
-    for variable in _SINGLE_THREAD:
-        os.environ.setdefault(variable, "1")
-    try:
-        yield
-    finally:
-        for variable, value in saved.items():
-            if value is None:
-                os.environ.pop(variable, None)
-            else:
-                os.environ[variable] = value
-
-
 def _results_parallel(
     items: Iterable[WorkItem | InputError], settings: Settings
 ) -> Iterator[Saveable | InputError]:
@@ -265,14 +235,12 @@ def _results_parallel(
 
     A bounded window of futures keeps memory flat however long the input is.
     """
-    context = multiprocessing.get_context("forkserver")
-    # The fork server imports the pipeline's modules once; each worker forked from it
-    # starts with spaCy, SQLAlchemy and the extractors loaded instead of importing them
-    # itself (~1 CPU-second a worker). Only applies when this call starts the server.
-    context.set_forkserver_preload(FORKSERVER_PRELOAD)
+    # Workers fork from a server that imported the pipeline once (see worker_server),
+    # started here unless the command started it ahead.
+    context = worker_context()
     window: deque[Future[list[Saveable | InputError]] | InputError] = deque()
     limit = settings.workers * WINDOW_PER_WORKER // BATCH_SIZE
-    with _single_threaded_children(), ProcessPoolExecutor(
+    with single_threaded_children(), ProcessPoolExecutor(
         max_workers=settings.workers, mp_context=context,
         initializer=_init_worker, initargs=(settings,),
     ) as pool:
@@ -312,13 +280,6 @@ def _resolve(
     return [item] if isinstance(item, InputError) else item.result()
 
 
-def _use_pool(sources: Sequence[str], settings: Settings) -> bool:
-    if settings.workers <= 1:
-        return False
-    bulky = any(s.lower().endswith((".warc", ".warc.gz", ".jsonl")) for s in sources)
-    return bulky or len(sources) >= POOL_THRESHOLD
-
-
 # -- public --------------------------------------------------------------------------------
 
 
@@ -338,7 +299,7 @@ def ingest_sources(
     progress("total", str(len(expanded)))
     report = IngestReport(run_id=store.start_run(list(sources)))
     results: Iterable[Saveable | InputError]
-    if _use_pool(expanded, settings):
+    if uses_pool(expanded, settings):
         results = _results_parallel(_work_items(expanded, settings, progress), settings)
     else:
         docs = _documents(expanded, settings, progress)
