@@ -58,7 +58,7 @@ from sitrep.analyze.place_spellings import (
 )
 from sitrep.models import Place
 
-__all__ = ["PlaceMention", "find_places", "location_for_span", "region_named"]
+__all__ = ["PlaceMention", "find_places", "location_for_span", "place_named", "region_named"]
 
 PlaceKind = Literal["country", "state", "region", "city"]
 Rule = Literal["always", "cue", "static_cue"]
@@ -423,6 +423,14 @@ def region_named(name: str) -> Place | None:
     knows the words are a place: "envoy for Africa"); None for a city or no place."""
     entry = _gazetteer().entries.get(_key(name))
     return entry.place if entry is not None and entry.kind != "city" else None
+
+
+def place_named(name: str) -> Place | None:
+    """The place (a city too) ``name`` is in the gazetteer, with no context rules: for a
+    caller that only asks whether a word names a place ("Manchester" of "Manchester
+    United"); None for no place."""
+    entry = _gazetteer().entries.get(_key(name))
+    return entry.place if entry is not None else None
 
 
 def find_places(text: str) -> list[PlaceMention]:

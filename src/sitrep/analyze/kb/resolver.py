@@ -80,7 +80,10 @@ def entry_as_of(entry: Entry, on: date, title: str | None = None) -> ResolvedAct
         return ResolvedActor(entry.name, entry.country, entry.sector or "GOV", "country")
     office = _held_office(entry, on, title)
     if office is not None:
-        country = office.country if entry.kind == "person" else entry.country
+        # an organisation keeps its country unless the office is another state's (the
+        # SPLA, Sudan's rebels, became South Sudan's army at independence)
+        country = office.country if entry.kind == "person" else \
+            office.country or entry.country
         return ResolvedActor(entry.name, country, office.sector, entry.kind)
     sector = entry.sector
     if entry.kind == "person" and any(o.end is not None and o.end <= on

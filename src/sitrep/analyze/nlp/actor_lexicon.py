@@ -59,6 +59,10 @@ class ActorWords:
     motion_words: frozenset[str]
     collective_heads: frozenset[str]
     event_name_heads: frozenset[str]
+    possessive_name_words: frozenset[str]
+    sports_heads: frozenset[str]
+    sports_name_words: frozenset[str]
+    club_suffixes: frozenset[str]
 
 
 @cache

@@ -80,6 +80,12 @@ from sitrep.analyze.nlp.actor_lexicon import (
     load_actor_words,
     load_peoples,
 )
+from sitrep.analyze.nlp.actor_names import (
+    body_name_end,
+    possessive_name,
+    possessive_step,
+    sports_name_end,
+)
 from sitrep.analyze.nlp.actor_owners import city_population
 from sitrep.analyze.nlp.actor_short_names import article_reading
 from sitrep.analyze.nlp.actor_spelling import add_misspelt_country_names
@@ -349,6 +355,9 @@ class ActorFinder(TitleReader):
                     tv.lower[i - 2] in STANCE_PREFIXES:
                 i = kb_spans[i][0]  # "anti-Syria", "pro-NATO": a stance, not an actor
                 continue
+            if (sport := sports_name_end(self, tv, i + (lower == "the"), kb_spans)) is not None:
+                i = sport  # "the Premier League", "Manchester United": no actor
+                continue
             if i in self._cities and i not in kb_spans:
                 city_end, city_name, city_country = self._cities[i]
                 population = city_population(self, doc, i, city_end, city_name, city_country,
@@ -393,6 +402,10 @@ class ActorFinder(TitleReader):
                 break
             if j < n and tv.lower[j] in {"'s", "’s"}:
                 j += 1
+            # "[the AU] Peace and Security Council", "[Uganda] People's Defence Force": whole
+            body = body_name_end(self.words, tv, j, owners, kb_spans)
+            possessive, owned = (0, None) if body else possessive_name(self, tv, j, owners,
+                                                                       kb_spans)
             titles: list[tuple[str, str, str]] = []
             title_end = j
             if owners and owners[-1].entry is None and j < n and self._title_at(tv, j) is None:
@@ -406,7 +419,7 @@ class ActorFinder(TitleReader):
                                      for x in range(j, k)) and self._title_at(tv, k):
                         title_end = k
                         break
-            while title_end < n:
+            while title_end < n and not (body or possessive):
                 found = self._title_at(tv, title_end) if title_starts is None or \
                     tv.lower[title_end] in title_starts else None  # _title_at's own gate
                 if found is None and owners and not titles and tv.alpha[title_end]:
@@ -440,7 +453,10 @@ class ActorFinder(TitleReader):
                     # "Human rights watchdog Amnesty International", "the militant group
                     # Hamas": a descriptor before an organisation's name
                     name_entry, name_end = entry, end
+            if owned is not None:  # "the Chinese People's Liberation Army": the KB's
+                name_entry, name_end = owned, name_start + possessive
             if name_entry is None:
+                name_end = body or name_end + possessive
                 while name_end < n:
                     known = name_tokens[name_end]  # _is_name_token's memory, used here
                     if known is None and not tv.text[name_end][:1].isupper():
@@ -450,8 +466,9 @@ class ActorFinder(TitleReader):
                                                                             kb_spans)
                     if known:
                         name_end += 1
-                    elif name_end > name_start and (step := name_link(tv, name_end,
-                                                                      is_name)):
+                    elif name_end > name_start and (step := name_link(
+                            tv, name_end, is_name) or possessive_step(self.words, tv,
+                                                                      name_end)):
                         name_end += step  # "Anti-Corruption", "Fazl-ur-Rehman", "al-Saud"
                     else:
                         break
