@@ -149,3 +149,27 @@ def test_the_spla_is_sudan_s_rebels_before_independence_and_south_sudan_s_army_a
     kb = KnowledgeBase.load()
     splm = kb.resolve("SPLM", on)
     assert splm is not None and splm.country == expected[0]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the African Union Peace and Security Council",
+     ("African Union Peace and Security Council", "IGO", "GOV", "organization")),
+    ("the EU Foreign Affairs Council", ("EU Foreign Affairs Council", "IGO", "GOV",
+                                        "organization")),
+    ("the ECOWAS Commission", ("ECOWAS Commission", "IGO", "GOV", "organization")),
+    ("the Security Council", ("UN Security Council (UNSC)", "IGO", "GOV", "organization")),
+    ("Lebanese Hezbollah", ("Hezbollah", "LBN", "REB", "organization")),
+    ("the Chinese People's Liberation Army",
+     ("People's Liberation Army (PLA)", "CHN", "MIL", "organization")),
+])
+def test_the_resolver_reads_bodies_and_known_names_after_owners(
+        phrase: str, expected: tuple[str, str, str, str]) -> None:
+    actor = KnowledgeBase.load().resolve(phrase, ON)
+    assert actor is not None
+    assert (actor.name, actor.country, actor.sector, actor.kind) == expected
+
+
+def test_the_resolver_takes_no_other_country_s_possessive_name() -> None:
+    # Myanmar's "People's Defence Force" is not Uganda's army: unknown beats wrong
+    actor = KnowledgeBase.load().resolve("the Uganda People's Defence Force", ON)
+    assert actor is None or actor.country != "MMR"

@@ -6,7 +6,10 @@ of a few shapes, tried in this order:
 1. a known name or alias, whole: "Vladimir Putin", "the Kremlin", "Hamas", "Kyiv";
 2. a phrase naming an office with its owner: "Kremlin leader", "UN chief";
 3. a title or modifier followed by a known name: "Russian President Vladimir Putin",
-   "Lebanese Hezbollah" (the name decides; the title only says how it was introduced);
+   "Lebanese Hezbollah" (the name decides; the title only says how it was introduced),
+   unless the name is the end of a longer one ("Peace and Security Council" is not the
+   "Security Council") or another country's possessive name ("the Uganda People's Defence
+   Force" is not Myanmar's "People's Defence Force");
 4. an owner (country word, country, organisation, or person) and the rest, written
    "<owner> <rest>", "<owner>'s <rest>" or "<rest> of <owner>":
    - the rest is an office title: the holder on the date ("Armenian Prime Minister");
@@ -16,6 +19,8 @@ of a few shapes, tried in this order:
    - a state word ("government", "administration"): the country itself;
    - a role word: a group or person of that sector ("Chinese police" -> CHN COP group);
      members of a non-state armed group keep the group's sector ("Hamas fighters" -> REB);
+   - capitalised words after an organisation: one of its bodies, with its country and
+     sector ("the EU Foreign Affairs Council", "the ECOWAS Commission");
 5. a bare role word without owner: sector without country ("protesters" -> CVL group).
 
 The sector of a person is that of the office held on the date (Putin in 2010 is GOV as
@@ -45,6 +50,8 @@ ARMED_NON_STATE = frozenset({"REB", "PRM", "UAF", "CRM"})
 """Sectors whose members keep the group's sector ("Hamas fighters" are REB, not MIL)."""
 
 _LEADER_WORDS = frozenset({"leader", "chief", "head", "boss", "supremo"})
+_NAME_JOINS = frozenset({"and", "of", "for", "on"})
+"""Lower-case words inside a body's name ("Peace and Security Council")."""
 _FORMER = frozenset({"former", "ex", "erstwhile", "ousted", "deposed"})
 _NOISE = re.compile(r"^[\s\"'“”‘’(\[]+|[\s\"'“”‘’,;:)\]]+$")
 _MODIFIER = re.compile(r"^(?:pro|anti)-|-(?:backed|led|allied|aligned|linked|based|"
@@ -167,6 +174,12 @@ def _owned(kb: KnowledgeBase, owner: _Owner, rest: list[str], on: date, name: st
         return entry_as_of(owner.entry, on)
     role = kb.role_word(rest_text)
     if role is None:
+        if owner.entry is not None and owner.entry.kind == "organization" and \
+                rest[-1][:1].isupper() and all(t[:1].isupper() or t.lower() in _NAME_JOINS
+                                               for t in rest):
+            # "EU Foreign Affairs Council", "African Union Peace and Security Council"
+            body_sector = entry_as_of(owner.entry, on).sector
+            return ResolvedActor(name, owner.country, body_sector, "organization")
         return None
     sector = role.sector
     if owner.entry is not None and owner.entry.kind != "country":
@@ -176,6 +189,18 @@ def _owned(kb: KnowledgeBase, owner: _Owner, rest: list[str], on: date, name: st
     if former and sector in ("GOV", "MIL"):
         sector = "ELI"
     return ResolvedActor(name, owner.country, sector, role.kind)
+
+
+def _another_states_name(kb: KnowledgeBase, tokens: list[str], start: int,
+                         entry: Entry) -> bool:
+    """Whether a known name that opens with a possessive ("People's Defence Force") is,
+    after another country's name, that country's own body ("Uganda People's Defence
+    Force"); after its own country it is the known one ("Chinese People's Liberation
+    Army")."""
+    if not tokens[start].endswith(("'s", "’s", "s'", "s’")):
+        return False
+    country = kb.country_of(" ".join(tokens[:start]))
+    return country is not None and country != entry.country
 
 
 def _drop_modifiers(tokens: list[str]) -> tuple[list[str], bool]:
@@ -219,8 +244,12 @@ def resolve_phrase(kb: KnowledgeBase, phrase: str, on: date) -> ResolvedActor | 
     if not tokens:
         return None
     for start in range(1, len(tokens)):  # rule 3: "... Vladimir Putin"
+        if tokens[start - 1].lower() == "and":
+            continue  # "Peace and Security Council": the end of a longer name
         named = [e for e in kb.lookup(" ".join(tokens[start:]))
                  if e.kind in ("person", "organization", "group")]
+        if named and _another_states_name(kb, tokens, start, named[0]):
+            continue
         if named:
             return entry_as_of(_pick(named, on), on)
     if " ".join(tokens) != name:  # modifiers dropped: "Iran-backed Houthis"
