@@ -9,7 +9,13 @@ import pytest
 import yaml
 
 from sitrep.extract import strip_chrome
-from sitrep.extract.chrome import _WORD, describe_line, load_vocabulary, small_print
+from sitrep.extract.chrome import (
+    _WORD,
+    describe_line,
+    load_vocabulary,
+    small_print,
+    story_note,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -93,7 +99,7 @@ def test_vocabulary_file_fits_its_schema() -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"cta_verbs", "chrome_words", "ad_markers", "nav_separators",
                          "banner_words", "reader_words", "consent_words", "site_words",
-                         "widget_labels", "disclaimer_phrases"}
+                         "widget_labels", "disclaimer_phrases", "wire_services"}
     for key, values in data.items():
         assert isinstance(values, list) and values, key
         assert all(isinstance(v, str) and v.strip() == v and v for v in values), key
@@ -341,3 +347,70 @@ def test_a_tour_schedule_closing_a_story_stays() -> None:
     assert "June 12 – Grand Hall, Millbrook, GA" in cleaned
     assert describe_line("June 9 -- Lakeside Amphitheatre, Harbor City, FL").structured
     assert not describe_line("June 9, 2024").structured
+
+
+_NEWS = ("The council approved the new harbour budget on Tuesday by seven votes to two.\n\n"
+         "The mayor said work on the sea wall would start in the spring.")
+
+
+@pytest.mark.parametrize("note", [
+    "Contributing: Dana Whitlow",
+    "With Tribune wires",
+    "— With wire services",
+    "© AFP",
+    "(c) 2024 Reuters",
+    "Originally published on Harbour Science.",
+    "This story was originally published by Coastline Weekly. Read the original story.",
+    "___",
+    "[Photo = Riverton Council]",
+    "— Riverton Council (@RivertonCouncil) March 3, 2024",
+])
+def test_a_credit_or_note_closing_the_story_stays(note: str) -> None:
+    # A contributor, wire or republication credit, a photo credit, an embedded post's
+    # sign-off, a wire divider: short and label-like, but the story's own; page chrome
+    # after it still goes.
+    text = _NEWS + "\n\n" + note
+    assert story_note(note)
+    assert strip_chrome(text + "\n\nShare this story\n\nComments") == text
+
+
+def test_a_tweet_sign_off_stays_even_when_the_page_repeats_it() -> None:
+    sign_off = "— Riverton Council (@RivertonCouncil) March 3, 2024"
+    text = ("The council posted the result:\n\nBudget approved.\n\n" + sign_off
+            + "\n\nWork starts in spring.\n\n" + sign_off)
+    assert strip_chrome(_NEWS + "\n\n" + text) == _NEWS + "\n\n" + text
+
+
+def test_prices_in_a_fact_box_closing_the_story_stay() -> None:
+    box = "Tickets\n\nAdults: $25\n\nBalcony : 30,000₩\n\nChildren 8 €"
+    assert strip_chrome(_NEWS + "\n\n" + box) == _NEWS + "\n\n" + box
+
+
+@pytest.mark.parametrize("line", [
+    "© Riverton Daily Gazette 2024",        # a site's own copyright, not a wire's
+    "Copyright Harbour Media",
+    "With thanks to our readers",
+    "Photos: Riverton",
+    "Posted in Harbour, Council",
+])
+def test_other_closing_labels_are_not_story_notes(line: str) -> None:
+    assert not story_note(line)
+    assert strip_chrome(_NEWS + "\n\n" + line) == _NEWS
+
+
+def test_a_call_to_action_with_a_price_is_still_chrome() -> None:
+    promo = "Subscribe now for $1 a week"
+    assert describe_line(promo).strong_chrome
+    assert strip_chrome(_NEWS + "\n\n" + promo) == _NEWS
+
+
+def test_verses_written_with_vowel_marks_are_not_cut_excerpts() -> None:
+    # Each vowel mark splits a run of letters, so a verse of nine words written with its
+    # harakat counts three times as many letter runs; two such verses are not a teaser
+    # widget's excerpts cut to a fixed word count.
+    verse = " ".join(["كَتَبَ", "الوَلَدُ", "الدَّرْسَ", "فِي", "البَيْتِ", "ثُمَّ", "ذَهَبَ",
+                      "إِلَى", "المَدْرَسَةِ"])
+    other = " ".join(reversed(verse.split()))
+    assert describe_line(verse).words >= 25
+    text = _NEWS + "\n\n" + verse + "\n\n" + other + "\n\nThe poet read both lines aloud."
+    assert strip_chrome(text) == text

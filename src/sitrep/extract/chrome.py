@@ -28,7 +28,7 @@ import yaml
 from sitrep.errors import ConfigError
 
 __all__ = ["ChromeVocabulary", "LineFeatures", "describe_line", "load_vocabulary", "small_print",
-           "strip_chrome"]
+           "story_note", "strip_chrome"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")   # _WORD in lower-case ASCII, found faster
@@ -68,6 +68,29 @@ _ELLIPSIS = re.compile(r"(?:…|(?<!\.)\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 # How a line that _ELLIPSIS finds ends, trailing spaces stripped: the cheap test first
 # (the pattern, anchored only at its end, is tried at every position of the line).
 _ELLIPSIS_ENDS = ("…", "...", "…]", "...]")
+# The story's own closing notes, which look like labels (short, unpunctuated) but which
+# news pages print as part of the article: a contributor or wire credit ("Contributing:
+# Jane Roe", "With Post wires"), a republication credit ("Originally published on ..."),
+# a bracketed photo credit or citation ("[Photo = City Council]", "[Annals, p. 41]"),
+# the sign-off of an embedded post ("— Jane Roe (@janeroe) May 4, 2019") and an AP-style
+# divider ("___") before the story's notes.
+_STORY_NOTE = re.compile(
+    r"^\W*(?:contribut(?:ing|ors?)\s*:\s*\w"
+    r"|with\s+(?:[\w.&'’-]+\s+){0,3}(?:wires?|wire services|news services|news agencies)\W*$"
+    r"|_{3,}\s*$)"
+    r"|^\[[^\[\]]*\w[^\[\]]*\]$"
+    r"|^[-–—]\s*.{1,80}\(@\w{1,15}\)\s+[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\s*$", re.IGNORECASE)
+# The words a line that _STORY_NOTE matches can open with, letters first: the cheap test
+# (every other line opens with a mark: a dash, a bracket, an underscore).
+_NOTE_OPENERS = frozenset({"contributing", "contributor", "contributors", "with"})
+_REPUBLISHED = re.compile(r"^(?:\S+\s+){0,5}originally (?:published|appeared|ran)\b")
+# A wire service's copyright credit: "© Reuters", "(c) 2019 AFP" (the name is checked
+# against the vocabulary's wire_services).
+_WIRE_COPYRIGHT = re.compile(r"^(?:©|ⓒ|\(c\)|copyright)\s*(?:\d{4}\s+)?(.+?)\W*$",
+                             re.IGNORECASE)
+# A price: fact boxes closing a story (tickets, admission, costs) list them.
+_PRICE = re.compile(r"[$€£¥₩₹]\s?\d|\d\s?[$€£¥₩₹]")
+_STORY_NOTE_WORDS = 30
 # A widget label may be followed by its toggle's caption ("Table of Contents Show").
 _TOGGLES = frozenset({"show", "hide", "toggle", "expand", "collapse", "open", "close"})
 
@@ -86,6 +109,7 @@ class ChromeVocabulary:
     site_words: frozenset[str]
     widget_labels: frozenset[str]
     disclaimer_phrases: tuple[str, ...]
+    wire_services: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +204,7 @@ def load_vocabulary() -> ChromeVocabulary:
         site_words=_string_set(data, "site_words"),
         widget_labels=_string_set(data, "widget_labels"),
         disclaimer_phrases=tuple(sorted(_string_set(data, "disclaimer_phrases"))),
+        wire_services=_string_set(data, "wire_services"),
     )
 
 
@@ -242,6 +267,37 @@ def small_print(line: str, vocabulary: ChromeVocabulary | None = None) -> bool:
         return True
     normal = " ".join(words)
     return any(phrase in normal for phrase in vocab.disclaimer_phrases)
+
+
+def story_note(line: str, vocabulary: ChromeVocabulary | None = None) -> bool:
+    """A note that closes the story and belongs to it though it reads like a label: a
+    contributor, wire or republication credit ("Contributing: Jane Roe", "With Post
+    wires", "© Reuters", "Originally published on ..."), an embedded post's sign-off, a
+    bracketed photo credit or citation, an AP-style divider before the story's notes, a
+    price in a fact box (tickets, admission).
+
+    The sweep in from the end of the page stops at such a line (and only asks there, for
+    the few lines it reaches); a call to action among them still goes, as strong chrome.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False
+    lowered = stripped.lower()
+    words = _WORD.findall(lowered)
+    if len(words) > _STORY_NOTE_WORDS:
+        return False
+    if (not stripped[0].isalpha() or (words and words[0] in _NOTE_OPENERS)) \
+            and _STORY_NOTE.match(stripped):
+        return True
+    if "originally" in lowered and _REPUBLISHED.match(lowered):
+        return True
+    if _PRICE.search(stripped):
+        return True
+    if lowered.startswith(("©", "ⓒ", "(c)", "copyright")):
+        copyright_line = _WIRE_COPYRIGHT.match(stripped)
+        return copyright_line is not None and _normal(copyright_line.group(1)) in \
+            (vocabulary or load_vocabulary()).wire_services
+    return False
 
 
 def _opens_call_to_action(sentence: str, vocabulary: ChromeVocabulary) -> bool:
@@ -351,8 +407,15 @@ def _excerpt_kind(line: str, features: LineFeatures) -> str | None:
     ellipsis, else None (short lines, list items and table rows are never excerpts)."""
     if features.words < _ELLIPSIS_EXCERPT_WORDS or features.structured:
         return None
+    # A teaser is cut to a count of the words as written, spaces between them: the
+    # letter-run count of a line in a script written with vowel marks (Arabic with its
+    # harakat, each mark splitting a run) is several times that, and two verses of a
+    # poem would pass for a run of cut excerpts.
+    words = len(line.split())
+    if words < _ELLIPSIS_EXCERPT_WORDS:
+        return None
     if not features.terminal:
-        return "cut" if features.words >= _EXCERPT_WORDS else None
+        return "cut" if words >= _EXCERPT_WORDS else None
     end = line.rstrip()
     return "ellipsis" if end.endswith(_ELLIPSIS_ENDS) and _ELLIPSIS.search(end) else None
 
@@ -410,7 +473,8 @@ def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     for i in reversed(content):
         if i in drop:
             continue
-        if not (features[i].weak_chrome or small_print(lines[i], vocabulary)):
+        if not (features[i].weak_chrome or small_print(lines[i], vocabulary)) \
+                or story_note(lines[i], vocabulary):
             break
         drop.add(i)
 
