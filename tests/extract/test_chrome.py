@@ -15,6 +15,7 @@ from sitrep.extract.chrome import (
     load_vocabulary,
     small_print,
     story_note,
+    writer_contact,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -414,3 +415,28 @@ def test_verses_written_with_vowel_marks_are_not_cut_excerpts() -> None:
     assert describe_line(verse).words >= 25
     text = _NEWS + "\n\n" + verse + "\n\n" + other + "\n\nThe poet read both lines aloud."
     assert strip_chrome(text) == text
+
+
+@pytest.mark.parametrize("note", [
+    "Have a question? Dana Whitlow may be reached at dwhitlow@example.com. Follow her on "
+    "Twitter @dwhitlow.",
+    "Want more garden projects? Follow me on Pinterest to see what I am planting.",
+    "Read our latest coverage, and follow us on Instagram and Facebook for more.",
+])
+def test_a_note_on_following_the_writer_closing_the_page_goes(note: str) -> None:
+    assert writer_contact(note)
+    assert strip_chrome(_NEWS + "\n\n" + note) == _NEWS
+
+
+def test_contact_details_in_the_story_stay() -> None:
+    # Service information closing a story, and a follow mentioned inside the reporting.
+    closing = ("Residents may contact the harbour office at office@example.org or call "
+               "555-0100.")
+    assert not writer_contact(closing)
+    assert strip_chrome(_NEWS + "\n\n" + closing) == _NEWS + "\n\n" + closing
+    quoted = ("Fans were told to follow her on Instagram, the promoter said.\n\n"
+              "Tickets sold out within an hour.")
+    assert strip_chrome(_NEWS + "\n\n" + quoted) == _NEWS + "\n\n" + quoted
+    tour = "Fans can follow her on tour through the summer."
+    assert not writer_contact(tour)
+    assert strip_chrome(_NEWS + "\n\n" + tour) == _NEWS + "\n\n" + tour

@@ -88,6 +88,14 @@ _REPUBLISHED = re.compile(r"^(?:\S+\s+){0,5}originally (?:published|appeared|ran
 # against the vocabulary's wire_services).
 _WIRE_COPYRIGHT = re.compile(r"^(?:©|ⓒ|\(c\)|copyright)\s*(?:\d{4}\s+)?(.+?)\W*$",
                              re.IGNORECASE)
+# How to reach the writer, closing the page: "Follow her on Twitter @jroe", "Jane Roe may
+# be reached at jroe@example.com" (not "You may contact the agency at ...": a story's
+# closing service information is the story's).
+_WRITER_CONTACT = re.compile(
+    r"\bfollow (?:me|him|her|them|us)\s+(?:@|(?:on|at)\s+(?:twitter|x|facebook|instagram|"
+    r"tiktok|threads|bluesky|linkedin|youtube|pinterest|mastodon|social media)\b)"
+    r"|\b(?:may|can) be reached at\b", re.IGNORECASE)
+_WRITER_CONTACT_WORDS = 60
 # A price: fact boxes closing a story (tickets, admission, costs) list them.
 _PRICE = re.compile(r"[$€£¥₩₹]\s?\d|\d\s?[$€£¥₩₹]")
 _STORY_NOTE_WORDS = 30
@@ -267,6 +275,14 @@ def small_print(line: str, vocabulary: ChromeVocabulary | None = None) -> bool:
         return True
     normal = " ".join(words)
     return any(phrase in normal for phrase in vocab.disclaimer_phrases)
+
+
+def writer_contact(line: str) -> bool:
+    """A note on how to reach or follow the writer or the site ("Follow her on Twitter
+    @jroe.", "Jane Roe may be reached at jroe@example.com."): the page's furniture under
+    the story, though written as a sentence. Only asked in the sweep in from the end of the
+    page, where such notes close it (a story may quote such words)."""
+    return len(line.split()) <= _WRITER_CONTACT_WORDS and bool(_WRITER_CONTACT.search(line))
 
 
 def story_note(line: str, vocabulary: ChromeVocabulary | None = None) -> bool:
@@ -473,8 +489,8 @@ def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     for i in reversed(content):
         if i in drop:
             continue
-        if not (features[i].weak_chrome or small_print(lines[i], vocabulary)) \
-                or story_note(lines[i], vocabulary):
+        if not (features[i].weak_chrome or small_print(lines[i], vocabulary)
+                or writer_contact(lines[i])) or story_note(lines[i], vocabulary):
             break
         drop.add(i)
 
