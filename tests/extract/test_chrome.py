@@ -440,3 +440,9 @@ def test_contact_details_in_the_story_stay() -> None:
     tour = "Fans can follow her on tour through the summer."
     assert not writer_contact(tour)
     assert strip_chrome(_NEWS + "\n\n" + tour) == _NEWS + "\n\n" + tour
+
+
+def test_steps_strung_by_arrows_are_a_flow_not_a_menu() -> None:
+    assert not describe_line("Draft  →  Review  →  Publish").strong_chrome
+    assert not describe_line("- Cart → Checkout → Payment").strong_chrome
+    assert describe_line("Home › Opinion › Letters").strong_chrome

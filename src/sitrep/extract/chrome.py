@@ -227,7 +227,8 @@ def _repeat_key(line: str) -> str:
 
 def _nav_like(line: str, vocabulary: ChromeVocabulary) -> bool:
     """Breadcrumbs and menus: three or more short items strung together by separators
-    (a table row, "| a | b |", is data, not a menu)."""
+    (a table row, "| a | b |", is data, not a menu; items strung by arrows, "Draft → Review
+    → Publish", are the steps of a flow the writer describes, not a menu)."""
     if line.startswith("|") and line.endswith("|"):
         return False
     if not any(separator in line for separator in vocabulary.nav_separators):
@@ -236,7 +237,7 @@ def _nav_like(line: str, vocabulary: ChromeVocabulary) -> bool:
     separators = sum(1 for token in tokens if token in vocabulary.nav_separators)
     if separators < 2:
         return False
-    items = [item for item in re.split(r"\s[|›»>•·/→]\s", line) if item.strip()]
+    items = [item for item in re.split(r"\s[|›»>•·/]\s", line) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
 
 
