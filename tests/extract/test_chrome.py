@@ -446,3 +446,15 @@ def test_steps_strung_by_arrows_are_a_flow_not_a_menu() -> None:
     assert not describe_line("Draft  →  Review  →  Publish").strong_chrome
     assert not describe_line("- Cart → Checkout → Payment").strong_chrome
     assert describe_line("Home › Opinion › Letters").strong_chrome
+
+
+@pytest.mark.parametrize("label", ["You may also like...", "You might also like:", "YOU MAY LIKE"])
+def test_a_recommendation_boxs_heading_is_a_widget_label(label: str) -> None:
+    assert describe_line(label).widget_label
+    assert strip_chrome(_NEWS + "\n\n" + label) == _NEWS
+
+
+def test_a_sentence_recommending_something_is_not_a_widget_label() -> None:
+    line = "Readers who enjoyed the first book may also like the sequel."
+    assert not describe_line(line).widget_label
+    assert not describe_line("You may also like the sequel.").widget_label

@@ -243,12 +243,13 @@ def _nav_like(line: str, vocabulary: ChromeVocabulary) -> bool:
 
 def _widget_label(words: list[str], line: str, vocabulary: ChromeVocabulary) -> bool:
     """A line that is only the label of a page widget: a table of contents' heading ("On
-    this page", "Table of Contents Show") or a reading-time estimate ("6 min read").
+    this page", "Table of Contents Show"), a recommendation box's heading ("You may also
+    like...") or a reading-time estimate ("6 min read").
 
     The table of contents itself is navigation that extractors mostly drop, leaving its
     heading stranded over the article's first paragraph; the estimate is a widget
-    printed by the byline. Neither is the writer's text. Only whole lines count, so "In
-    this article, we compare ..." stays.
+    printed by the byline. None is the writer's text. Only whole lines count, so "In
+    this article, we compare ..." and "You may also like the sequel." stay.
     """
     if words and words[-1] in _TOGGLES:
         words = words[:-1]
