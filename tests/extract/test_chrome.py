@@ -100,7 +100,8 @@ def test_vocabulary_file_fits_its_schema() -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"cta_verbs", "chrome_words", "ad_markers", "nav_separators",
                          "banner_words", "reader_words", "consent_words", "site_words",
-                         "widget_labels", "disclaimer_phrases", "wire_services"}
+                         "widget_labels", "disclaimer_phrases", "wire_services",
+                         "teaser_headings"}
     for key, values in data.items():
         assert isinstance(values, list) and values, key
         assert all(isinstance(v, str) and v.strip() == v and v for v in values), key
@@ -458,3 +459,34 @@ def test_a_sentence_recommending_something_is_not_a_widget_label() -> None:
     line = "Readers who enjoyed the first book may also like the sequel."
     assert not describe_line(line).widget_label
     assert not describe_line("You may also like the sequel.").widget_label
+
+
+_LONG_STORY = ("The council approved the new harbour budget on Tuesday by seven votes to two.\n\n"
+               "The mayor said work on the sea wall would start in the spring.\n\n"
+               "Fishing crews have waited three years for the repairs.\n\n"
+               "DON'T MISS\n\n"
+               "Storm closes coastal road for a second night [VIDEO]\n\n"
+               "Ferry fares to rise in April: what it means for commuters\n\n"
+               "Contractors will be chosen by the end of the month, officials said.\n\n"
+               "A public meeting on the plans is due in March.")
+
+
+def test_a_box_of_teasers_inside_the_story_goes() -> None:
+    cleaned = strip_chrome(_LONG_STORY)
+    assert "DON'T MISS" not in cleaned
+    assert "Storm closes coastal road" not in cleaned
+    assert "Ferry fares to rise" not in cleaned
+    assert "Contractors will be chosen" in cleaned
+    assert cleaned.endswith("A public meeting on the plans is due in March.")
+
+
+@pytest.mark.parametrize("after", [
+    # The story's own prose under such a heading, and a list of the writer's picks.
+    "The old harbour market opens at dawn.\n\nGo early for the best fish.",
+    "- The old harbour market\n\n- The lighthouse museum\n\n- The sea wall walk",
+    # A single line under it is not a box of headlines.
+    "The lighthouse museum\n\nIt opens at nine every morning.",
+])
+def test_a_teaser_heading_over_the_storys_own_lines_stays(after: str) -> None:
+    text = _NEWS + "\n\nDon't miss\n\n" + after + "\n\nThe tourist office opens at nine."
+    assert strip_chrome(text) == text

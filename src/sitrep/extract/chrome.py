@@ -118,6 +118,7 @@ class ChromeVocabulary:
     widget_labels: frozenset[str]
     disclaimer_phrases: tuple[str, ...]
     wire_services: frozenset[str]
+    teaser_headings: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +214,7 @@ def load_vocabulary() -> ChromeVocabulary:
         widget_labels=_string_set(data, "widget_labels"),
         disclaimer_phrases=tuple(sorted(_string_set(data, "disclaimer_phrases"))),
         wire_services=_string_set(data, "wire_services"),
+        teaser_headings=_string_set(data, "teaser_headings"),
     )
 
 
@@ -425,11 +427,11 @@ def _excerpt_kind(line: str, features: LineFeatures) -> str | None:
     ellipsis, else None (short lines, list items and table rows are never excerpts)."""
     if features.words < _ELLIPSIS_EXCERPT_WORDS or features.structured:
         return None
-    # A teaser is cut to a count of the words as written, spaces between them: the
-    # letter-run count of a line in a script written with vowel marks (Arabic with its
-    # harakat, each mark splitting a run) is several times that, and two verses of a
-    # poem would pass for a run of cut excerpts.
-    words = len(line.split())
+    # A teaser is cut to a count of the words as written, spaces between them, which the
+    # letter-run count stands for in ASCII; in a script written with vowel marks (Arabic
+    # with its harakat, each mark splitting a run) it is several times that, and two
+    # verses of a poem would pass for a run of cut excerpts.
+    words = features.words if line.isascii() else len(line.split())
     if words < _ELLIPSIS_EXCERPT_WORDS:
         return None
     if not features.terminal:
@@ -472,6 +474,34 @@ def _excerpts(lines: list[str], content: list[int], features: list[LineFeatures]
     return found
 
 
+_TEASER_RUN = 2          # a box of teasers holds at least this many headlines ...
+_HEADLINE_WORDS = 20     # ... each at most this long
+
+
+def _teaser_boxes(lines: list[str], content: list[int], features: list[LineFeatures],
+                  vocabulary: ChromeVocabulary) -> set[int]:
+    """Boxes of links to other stories set into the page, wherever they stand: a teaser
+    heading ("Don't miss", "Most read") and the headlines under it, up to the next line
+    that reads like a sentence (or a list item: a list under such a heading may be the
+    writer's picks). Two headlines at least, so a heading over the story's own prose
+    stays."""
+    found: set[int] = set()
+    for k, i in enumerate(content):
+        if not 0 < features[i].words <= _HEADER_WORDS \
+                or _normal(lines[i]) not in vocabulary.teaser_headings:
+            continue
+        run: list[int] = []
+        for j in content[k + 1:]:
+            if features[j].terminal or features[j].structured \
+                    or features[j].words > _HEADLINE_WORDS:
+                break
+            run.append(j)
+        if len(run) >= _TEASER_RUN:
+            found.add(i)
+            found.update(run)
+    return found
+
+
 def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     """Indices of the lines to drop; ``sweep_edges`` also clears weak chrome at the edges."""
     features = _classify(lines)
@@ -483,6 +513,7 @@ def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     vocabulary = load_vocabulary()
     # Teasers for other posts, wherever they stand.
     drop.update(_excerpts(lines, content, features))
+    drop.update(_teaser_boxes(lines, content, features, vocabulary))
     # A cookie-consent notice closing the page goes as a block.
     drop.update(_consent_notice(lines, content, vocabulary))
 
