@@ -12,7 +12,8 @@ all, at the end of a page, while the article sits in the middle. The vocabulary 
 Care is taken not to eat real short paragraphs ("He declined to comment.") or datelines
 ("WASHINGTON — ..."): a line that reads like a sentence only goes when it *opens* with a
 call to action and is dense with chrome words, and sentence-like lines stop the sweep
-from the end of the page.
+from the end of the page, as do the story's own closing notes that look like labels (a
+wire or contributor credit, a tweet's sign-off, the prices in a fact box).
 """
 
 from __future__ import annotations
