@@ -9,7 +9,14 @@ import pytest
 import yaml
 
 from sitrep.extract import strip_chrome
-from sitrep.extract.chrome import _WORD, describe_line, load_vocabulary, small_print
+from sitrep.extract.chrome import (
+    _WORD,
+    describe_line,
+    load_vocabulary,
+    small_print,
+    story_note,
+    writer_contact,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -93,7 +100,8 @@ def test_vocabulary_file_fits_its_schema() -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"cta_verbs", "chrome_words", "ad_markers", "nav_separators",
                          "banner_words", "reader_words", "consent_words", "site_words",
-                         "widget_labels", "disclaimer_phrases"}
+                         "widget_labels", "disclaimer_phrases", "wire_services",
+                         "teaser_headings"}
     for key, values in data.items():
         assert isinstance(values, list) and values, key
         assert all(isinstance(v, str) and v.strip() == v and v for v in values), key
@@ -341,3 +349,144 @@ def test_a_tour_schedule_closing_a_story_stays() -> None:
     assert "June 12 – Grand Hall, Millbrook, GA" in cleaned
     assert describe_line("June 9 -- Lakeside Amphitheatre, Harbor City, FL").structured
     assert not describe_line("June 9, 2024").structured
+
+
+_NEWS = ("The council approved the new harbour budget on Tuesday by seven votes to two.\n\n"
+         "The mayor said work on the sea wall would start in the spring.")
+
+
+@pytest.mark.parametrize("note", [
+    "Contributing: Dana Whitlow",
+    "With Tribune wires",
+    "— With wire services",
+    "© AFP",
+    "(c) 2024 Reuters",
+    "Originally published on Harbour Science.",
+    "This story was originally published by Coastline Weekly. Read the original story.",
+    "___",
+    "[Photo = Riverton Council]",
+    "— Riverton Council (@RivertonCouncil) March 3, 2024",
+])
+def test_a_credit_or_note_closing_the_story_stays(note: str) -> None:
+    # A contributor, wire or republication credit, a photo credit, an embedded post's
+    # sign-off, a wire divider: short and label-like, but the story's own; page chrome
+    # after it still goes.
+    text = _NEWS + "\n\n" + note
+    assert story_note(note)
+    assert strip_chrome(text + "\n\nShare this story\n\nComments") == text
+
+
+def test_a_tweet_sign_off_stays_even_when_the_page_repeats_it() -> None:
+    sign_off = "— Riverton Council (@RivertonCouncil) March 3, 2024"
+    text = ("The council posted the result:\n\nBudget approved.\n\n" + sign_off
+            + "\n\nWork starts in spring.\n\n" + sign_off)
+    assert strip_chrome(_NEWS + "\n\n" + text) == _NEWS + "\n\n" + text
+
+
+def test_prices_in_a_fact_box_closing_the_story_stay() -> None:
+    box = "Tickets\n\nAdults: $25\n\nBalcony : 30,000₩\n\nChildren 8 €"
+    assert strip_chrome(_NEWS + "\n\n" + box) == _NEWS + "\n\n" + box
+
+
+@pytest.mark.parametrize("line", [
+    "© Riverton Daily Gazette 2024",        # a site's own copyright, not a wire's
+    "Copyright Harbour Media",
+    "With thanks to our readers",
+    "Photos: Riverton",
+    "Posted in Harbour, Council",
+])
+def test_other_closing_labels_are_not_story_notes(line: str) -> None:
+    assert not story_note(line)
+    assert strip_chrome(_NEWS + "\n\n" + line) == _NEWS
+
+
+def test_a_call_to_action_with_a_price_is_still_chrome() -> None:
+    promo = "Subscribe now for $1 a week"
+    assert describe_line(promo).strong_chrome
+    assert strip_chrome(_NEWS + "\n\n" + promo) == _NEWS
+
+
+def test_verses_written_with_vowel_marks_are_not_cut_excerpts() -> None:
+    # Each vowel mark splits a run of letters, so a verse of nine words written with its
+    # harakat counts three times as many letter runs; two such verses are not a teaser
+    # widget's excerpts cut to a fixed word count.
+    verse = " ".join(["كَتَبَ", "الوَلَدُ", "الدَّرْسَ", "فِي", "البَيْتِ", "ثُمَّ", "ذَهَبَ",
+                      "إِلَى", "المَدْرَسَةِ"])
+    other = " ".join(reversed(verse.split()))
+    assert describe_line(verse).words >= 25
+    text = _NEWS + "\n\n" + verse + "\n\n" + other + "\n\nThe poet read both lines aloud."
+    assert strip_chrome(text) == text
+
+
+@pytest.mark.parametrize("note", [
+    "Have a question? Dana Whitlow may be reached at dwhitlow@example.com. Follow her on "
+    "Twitter @dwhitlow.",
+    "Want more garden projects? Follow me on Pinterest to see what I am planting.",
+    "Read our latest coverage, and follow us on Instagram and Facebook for more.",
+])
+def test_a_note_on_following_the_writer_closing_the_page_goes(note: str) -> None:
+    assert writer_contact(note)
+    assert strip_chrome(_NEWS + "\n\n" + note) == _NEWS
+
+
+def test_contact_details_in_the_story_stay() -> None:
+    # Service information closing a story, and a follow mentioned inside the reporting.
+    closing = ("Residents may contact the harbour office at office@example.org or call "
+               "555-0100.")
+    assert not writer_contact(closing)
+    assert strip_chrome(_NEWS + "\n\n" + closing) == _NEWS + "\n\n" + closing
+    quoted = ("Fans were told to follow her on Instagram, the promoter said.\n\n"
+              "Tickets sold out within an hour.")
+    assert strip_chrome(_NEWS + "\n\n" + quoted) == _NEWS + "\n\n" + quoted
+    tour = "Fans can follow her on tour through the summer."
+    assert not writer_contact(tour)
+    assert strip_chrome(_NEWS + "\n\n" + tour) == _NEWS + "\n\n" + tour
+
+
+def test_steps_strung_by_arrows_are_a_flow_not_a_menu() -> None:
+    assert not describe_line("Draft  →  Review  →  Publish").strong_chrome
+    assert not describe_line("- Cart → Checkout → Payment").strong_chrome
+    assert describe_line("Home › Opinion › Letters").strong_chrome
+
+
+@pytest.mark.parametrize("label", ["You may also like...", "You might also like:", "YOU MAY LIKE"])
+def test_a_recommendation_boxs_heading_is_a_widget_label(label: str) -> None:
+    assert describe_line(label).widget_label
+    assert strip_chrome(_NEWS + "\n\n" + label) == _NEWS
+
+
+def test_a_sentence_recommending_something_is_not_a_widget_label() -> None:
+    line = "Readers who enjoyed the first book may also like the sequel."
+    assert not describe_line(line).widget_label
+    assert not describe_line("You may also like the sequel.").widget_label
+
+
+_LONG_STORY = ("The council approved the new harbour budget on Tuesday by seven votes to two.\n\n"
+               "The mayor said work on the sea wall would start in the spring.\n\n"
+               "Fishing crews have waited three years for the repairs.\n\n"
+               "DON'T MISS\n\n"
+               "Storm closes coastal road for a second night [VIDEO]\n\n"
+               "Ferry fares to rise in April: what it means for commuters\n\n"
+               "Contractors will be chosen by the end of the month, officials said.\n\n"
+               "A public meeting on the plans is due in March.")
+
+
+def test_a_box_of_teasers_inside_the_story_goes() -> None:
+    cleaned = strip_chrome(_LONG_STORY)
+    assert "DON'T MISS" not in cleaned
+    assert "Storm closes coastal road" not in cleaned
+    assert "Ferry fares to rise" not in cleaned
+    assert "Contractors will be chosen" in cleaned
+    assert cleaned.endswith("A public meeting on the plans is due in March.")
+
+
+@pytest.mark.parametrize("after", [
+    # The story's own prose under such a heading, and a list of the writer's picks.
+    "The old harbour market opens at dawn.\n\nGo early for the best fish.",
+    "- The old harbour market\n\n- The lighthouse museum\n\n- The sea wall walk",
+    # A single line under it is not a box of headlines.
+    "The lighthouse museum\n\nIt opens at nine every morning.",
+])
+def test_a_teaser_heading_over_the_storys_own_lines_stays(after: str) -> None:
+    text = _NEWS + "\n\nDon't miss\n\n" + after + "\n\nThe tourist office opens at nine."
+    assert strip_chrome(text) == text

@@ -12,7 +12,8 @@ all, at the end of a page, while the article sits in the middle. The vocabulary 
 Care is taken not to eat real short paragraphs ("He declined to comment.") or datelines
 ("WASHINGTON — ..."): a line that reads like a sentence only goes when it *opens* with a
 call to action and is dense with chrome words, and sentence-like lines stop the sweep
-from the end of the page.
+from the end of the page, as do the story's own closing notes that look like labels (a
+wire or contributor credit, a tweet's sign-off, the prices in a fact box).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import yaml
 from sitrep.errors import ConfigError
 
 __all__ = ["ChromeVocabulary", "LineFeatures", "describe_line", "load_vocabulary", "small_print",
-           "strip_chrome"]
+           "story_note", "strip_chrome"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")   # _WORD in lower-case ASCII, found faster
@@ -68,6 +69,37 @@ _ELLIPSIS = re.compile(r"(?:…|(?<!\.)\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 # How a line that _ELLIPSIS finds ends, trailing spaces stripped: the cheap test first
 # (the pattern, anchored only at its end, is tried at every position of the line).
 _ELLIPSIS_ENDS = ("…", "...", "…]", "...]")
+# The story's own closing notes, which look like labels (short, unpunctuated) but which
+# news pages print as part of the article: a contributor or wire credit ("Contributing:
+# Jane Roe", "With Post wires"), a republication credit ("Originally published on ..."),
+# a bracketed photo credit or citation ("[Photo = City Council]", "[Annals, p. 41]"),
+# the sign-off of an embedded post ("— Jane Roe (@janeroe) May 4, 2019") and an AP-style
+# divider ("___") before the story's notes.
+_STORY_NOTE = re.compile(
+    r"^\W*(?:contribut(?:ing|ors?)\s*:\s*\w"
+    r"|with\s+(?:[\w.&'’-]+\s+){0,3}(?:wires?|wire services|news services|news agencies)\W*$"
+    r"|_{3,}\s*$)"
+    r"|^\[[^\[\]]*\w[^\[\]]*\]$"
+    r"|^[-–—]\s*.{1,80}\(@\w{1,15}\)\s+[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\s*$", re.IGNORECASE)
+# The words a line that _STORY_NOTE matches can open with, letters first: the cheap test
+# (every other line opens with a mark: a dash, a bracket, an underscore).
+_NOTE_OPENERS = frozenset({"contributing", "contributor", "contributors", "with"})
+_REPUBLISHED = re.compile(r"^(?:\S+\s+){0,5}originally (?:published|appeared|ran)\b")
+# A wire service's copyright credit: "© Reuters", "(c) 2019 AFP" (the name is checked
+# against the vocabulary's wire_services).
+_WIRE_COPYRIGHT = re.compile(r"^(?:©|ⓒ|\(c\)|copyright)\s*(?:\d{4}\s+)?(.+?)\W*$",
+                             re.IGNORECASE)
+# How to reach the writer, closing the page: "Follow her on Twitter @jroe", "Jane Roe may
+# be reached at jroe@example.com" (not "You may contact the agency at ...": a story's
+# closing service information is the story's).
+_WRITER_CONTACT = re.compile(
+    r"\bfollow (?:me|him|her|them|us)\s+(?:@|(?:on|at)\s+(?:twitter|x|facebook|instagram|"
+    r"tiktok|threads|bluesky|linkedin|youtube|pinterest|mastodon|social media)\b)"
+    r"|\b(?:may|can) be reached at\b", re.IGNORECASE)
+_WRITER_CONTACT_WORDS = 60
+# A price: fact boxes closing a story (tickets, admission, costs) list them.
+_PRICE = re.compile(r"[$€£¥₩₹]\s?\d|\d\s?[$€£¥₩₹]")
+_STORY_NOTE_WORDS = 30
 # A widget label may be followed by its toggle's caption ("Table of Contents Show").
 _TOGGLES = frozenset({"show", "hide", "toggle", "expand", "collapse", "open", "close"})
 
@@ -86,6 +118,8 @@ class ChromeVocabulary:
     site_words: frozenset[str]
     widget_labels: frozenset[str]
     disclaimer_phrases: tuple[str, ...]
+    wire_services: frozenset[str]
+    teaser_headings: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +214,8 @@ def load_vocabulary() -> ChromeVocabulary:
         site_words=_string_set(data, "site_words"),
         widget_labels=_string_set(data, "widget_labels"),
         disclaimer_phrases=tuple(sorted(_string_set(data, "disclaimer_phrases"))),
+        wire_services=_string_set(data, "wire_services"),
+        teaser_headings=_string_set(data, "teaser_headings"),
     )
 
 
@@ -194,7 +230,8 @@ def _repeat_key(line: str) -> str:
 
 def _nav_like(line: str, vocabulary: ChromeVocabulary) -> bool:
     """Breadcrumbs and menus: three or more short items strung together by separators
-    (a table row, "| a | b |", is data, not a menu)."""
+    (a table row, "| a | b |", is data, not a menu; items strung by arrows, "Draft → Review
+    → Publish", are the steps of a flow the writer describes, not a menu)."""
     if line.startswith("|") and line.endswith("|"):
         return False
     if not any(separator in line for separator in vocabulary.nav_separators):
@@ -203,18 +240,19 @@ def _nav_like(line: str, vocabulary: ChromeVocabulary) -> bool:
     separators = sum(1 for token in tokens if token in vocabulary.nav_separators)
     if separators < 2:
         return False
-    items = [item for item in re.split(r"\s[|›»>•·/→]\s", line) if item.strip()]
+    items = [item for item in re.split(r"\s[|›»>•·/]\s", line) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
 
 
 def _widget_label(words: list[str], line: str, vocabulary: ChromeVocabulary) -> bool:
     """A line that is only the label of a page widget: a table of contents' heading ("On
-    this page", "Table of Contents Show") or a reading-time estimate ("6 min read").
+    this page", "Table of Contents Show"), a recommendation box's heading ("You may also
+    like...") or a reading-time estimate ("6 min read").
 
     The table of contents itself is navigation that extractors mostly drop, leaving its
     heading stranded over the article's first paragraph; the estimate is a widget
-    printed by the byline. Neither is the writer's text. Only whole lines count, so "In
-    this article, we compare ..." stays.
+    printed by the byline. None is the writer's text. Only whole lines count, so "In
+    this article, we compare ..." and "You may also like the sequel." stay.
     """
     if words and words[-1] in _TOGGLES:
         words = words[:-1]
@@ -242,6 +280,45 @@ def small_print(line: str, vocabulary: ChromeVocabulary | None = None) -> bool:
         return True
     normal = " ".join(words)
     return any(phrase in normal for phrase in vocab.disclaimer_phrases)
+
+
+def writer_contact(line: str) -> bool:
+    """A note on how to reach or follow the writer or the site ("Follow her on Twitter
+    @jroe.", "Jane Roe may be reached at jroe@example.com."): the page's furniture under
+    the story, though written as a sentence. Only asked in the sweep in from the end of the
+    page, where such notes close it (a story may quote such words)."""
+    return len(line.split()) <= _WRITER_CONTACT_WORDS and bool(_WRITER_CONTACT.search(line))
+
+
+def story_note(line: str, vocabulary: ChromeVocabulary | None = None) -> bool:
+    """A note that closes the story and belongs to it though it reads like a label: a
+    contributor, wire or republication credit ("Contributing: Jane Roe", "With Post
+    wires", "© Reuters", "Originally published on ..."), an embedded post's sign-off, a
+    bracketed photo credit or citation, an AP-style divider before the story's notes, a
+    price in a fact box (tickets, admission).
+
+    The sweep in from the end of the page stops at such a line (and only asks there, for
+    the few lines it reaches); a call to action among them still goes, as strong chrome.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False
+    lowered = stripped.lower()
+    words = _WORD.findall(lowered)
+    if len(words) > _STORY_NOTE_WORDS:
+        return False
+    if (not stripped[0].isalpha() or (words and words[0] in _NOTE_OPENERS)) \
+            and _STORY_NOTE.match(stripped):
+        return True
+    if "originally" in lowered and _REPUBLISHED.match(lowered):
+        return True
+    if _PRICE.search(stripped):
+        return True
+    if lowered.startswith(("©", "ⓒ", "(c)", "copyright")):
+        copyright_line = _WIRE_COPYRIGHT.match(stripped)
+        return copyright_line is not None and _normal(copyright_line.group(1)) in \
+            (vocabulary or load_vocabulary()).wire_services
+    return False
 
 
 def _opens_call_to_action(sentence: str, vocabulary: ChromeVocabulary) -> bool:
@@ -351,8 +428,15 @@ def _excerpt_kind(line: str, features: LineFeatures) -> str | None:
     ellipsis, else None (short lines, list items and table rows are never excerpts)."""
     if features.words < _ELLIPSIS_EXCERPT_WORDS or features.structured:
         return None
+    # A teaser is cut to a count of the words as written, spaces between them, which the
+    # letter-run count stands for in ASCII; in a script written with vowel marks (Arabic
+    # with its harakat, each mark splitting a run) it is several times that, and two
+    # verses of a poem would pass for a run of cut excerpts.
+    words = features.words if line.isascii() else len(line.split())
+    if words < _ELLIPSIS_EXCERPT_WORDS:
+        return None
     if not features.terminal:
-        return "cut" if features.words >= _EXCERPT_WORDS else None
+        return "cut" if words >= _EXCERPT_WORDS else None
     end = line.rstrip()
     return "ellipsis" if end.endswith(_ELLIPSIS_ENDS) and _ELLIPSIS.search(end) else None
 
@@ -391,6 +475,34 @@ def _excerpts(lines: list[str], content: list[int], features: list[LineFeatures]
     return found
 
 
+_TEASER_RUN = 2          # a box of teasers holds at least this many headlines ...
+_HEADLINE_WORDS = 20     # ... each at most this long
+
+
+def _teaser_boxes(lines: list[str], content: list[int], features: list[LineFeatures],
+                  vocabulary: ChromeVocabulary) -> set[int]:
+    """Boxes of links to other stories set into the page, wherever they stand: a teaser
+    heading ("Don't miss", "Most read") and the headlines under it, up to the next line
+    that reads like a sentence (or a list item: a list under such a heading may be the
+    writer's picks). Two headlines at least, so a heading over the story's own prose
+    stays."""
+    found: set[int] = set()
+    for k, i in enumerate(content):
+        if not 0 < features[i].words <= _HEADER_WORDS \
+                or _normal(lines[i]) not in vocabulary.teaser_headings:
+            continue
+        run: list[int] = []
+        for j in content[k + 1:]:
+            if features[j].terminal or features[j].structured \
+                    or features[j].words > _HEADLINE_WORDS:
+                break
+            run.append(j)
+        if len(run) >= _TEASER_RUN:
+            found.add(i)
+            found.update(run)
+    return found
+
+
 def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     """Indices of the lines to drop; ``sweep_edges`` also clears weak chrome at the edges."""
     features = _classify(lines)
@@ -402,6 +514,7 @@ def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     vocabulary = load_vocabulary()
     # Teasers for other posts, wherever they stand.
     drop.update(_excerpts(lines, content, features))
+    drop.update(_teaser_boxes(lines, content, features, vocabulary))
     # A cookie-consent notice closing the page goes as a block.
     drop.update(_consent_notice(lines, content, vocabulary))
 
@@ -410,7 +523,8 @@ def _chrome_indices(lines: list[str], sweep_edges: bool) -> set[int]:
     for i in reversed(content):
         if i in drop:
             continue
-        if not (features[i].weak_chrome or small_print(lines[i], vocabulary)):
+        if not (features[i].weak_chrome or small_print(lines[i], vocabulary)
+                or writer_contact(lines[i])) or story_note(lines[i], vocabulary):
             break
         drop.add(i)
 
