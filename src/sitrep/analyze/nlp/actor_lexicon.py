@@ -64,6 +64,11 @@ class ActorWords:
     sports_name_words: frozenset[str]
     club_suffixes: frozenset[str]
 
+    @property
+    def sports_words(self) -> frozenset[str]:
+        """Words every sports name holds one of: a sports head or a club suffix."""
+        return self.sports_heads | self.club_suffixes
+
 
 @cache
 def load_actor_words(path: Path = WORDS_FILE) -> ActorWords:

@@ -337,6 +337,7 @@ class ActorFinder(TitleReader):
         name_tokens: list[bool | None] = [None] * len(tv.text)
         self._name_tokens = name_tokens
         is_name = partial(self._is_name_token, tv, kb_spans=kb_spans)
+        sporting = not self.words.sports_words.isdisjoint(tv.lower)  # most docs: no sport
         title_starts = self._title_starts
         n = len(doc)
         i = 0
@@ -355,7 +356,7 @@ class ActorFinder(TitleReader):
                     tv.lower[i - 2] in STANCE_PREFIXES:
                 i = kb_spans[i][0]  # "anti-Syria", "pro-NATO": a stance, not an actor
                 continue
-            if (sport := sports_name_end(self, tv, i + (lower == "the"), kb_spans)) is not None:
+            if sporting and (sport := sports_name_end(self, tv, i + (lower == "the"), kb_spans)):
                 i = sport  # "the Premier League", "Manchester United": no actor
                 continue
             if i in self._cities and i not in kb_spans:
