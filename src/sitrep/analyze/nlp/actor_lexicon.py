@@ -57,6 +57,7 @@ class ActorWords:
     transnational_name_words: frozenset[str]
     equipment: frozenset[str]
     motion_words: frozenset[str]
+    seat_quantifiers: frozenset[str]
     collective_heads: frozenset[str]
     event_name_heads: frozenset[str]
     possessive_name_words: frozenset[str]

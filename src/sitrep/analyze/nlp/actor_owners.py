@@ -18,8 +18,8 @@ from sitrep.analyze.nlp.records import ActorIdentity, Mention, tokens_of
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
 
-__all__ = ["after_locative", "city_population", "country_after_in", "owner_after_of",
-           "owner_mentions", "owners_after_from", "span"]
+__all__ = ["after_locative", "capital_is_seat", "city_population", "country_after_in",
+           "list_start", "owner_after_of", "owner_mentions", "owners_after_from", "span"]
 
 
 def span(doc: Doc, start: int, end: int, actor: ActorIdentity | None, via: str,
@@ -38,11 +38,86 @@ def after_locative(words: ActorWords, doc: Doc, start: int) -> bool:
     return k is not None and doc[k].lower_ in words.locative
 
 
+_LIST_LINKS = frozenset({"and", "or"})
+_MAX_NAME_WORDS = 3
+_MAX_LIST_NAMES = 6
+
+
+def _name_run_before(doc: Doc, end: int) -> int | None:
+    """The start of the capitalised name (up to three words) that ends at ``end``."""
+    k = end
+    while k > 0 and end - k < _MAX_NAME_WORDS and doc[k - 1].is_alpha and \
+            doc[k - 1].text[:1].isupper():
+        k -= 1
+    return k if k < end else None
+
+
+def _name_run_after(doc: Doc, start: int) -> int | None:
+    """The end of the capitalised name (up to three words) that begins at ``start``."""
+    k = start
+    while k < len(doc) and k - start < _MAX_NAME_WORDS and doc[k].is_alpha and \
+            doc[k].text[:1].isupper():
+        k += 1
+    return k if k > start else None
+
+
+def _list_closes_after(doc: Doc, end: int) -> bool:
+    """Whether ", Name" items then "(,) and/or Name" follow ``end``: the name before
+    ``end`` is a middle item of a list ("Brussels" in "Washington, Brussels, and Kyiv")."""
+    k = end
+    for _ in range(_MAX_LIST_NAMES):
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k < len(doc) and doc[k].lower_ in _LIST_LINKS:
+            return _name_run_after(doc, k + 1) is not None
+        after = _name_run_after(doc, k) if k > end else None
+        if after is None:
+            return False
+        k = after
+    return False
+
+
+def list_start(doc: Doc, start: int) -> int:
+    """The first name of the list that the name at ``start`` is a later item of
+    ("Kyiv" and "Brussels" in "in Washington, Brussels, and Kyiv"), else ``start``.
+
+    Only a list closed by "and"/"or" counts, so that "In Moscow, Kyiv is seen as ..."
+    keeps "Kyiv" out of the opening phrase."""
+    if start < 2:
+        return start
+    if doc[start - 1].lower_ not in _LIST_LINKS:
+        name_end = _name_run_after(doc, start)
+        if doc[start - 1].text != "," or name_end is None or \
+                not _list_closes_after(doc, name_end):
+            return start
+    first = k = start
+    for _ in range(_MAX_LIST_NAMES):
+        j = k - 1
+        if j >= 0 and doc[j].lower_ in _LIST_LINKS:
+            j -= 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        if j == k - 1:
+            break  # no link word or comma before this name
+        before = _name_run_before(doc, j + 1)
+        if before is None:
+            break
+        first = k = before
+    return first
+
+
 def _preposition_before(words: ActorWords, doc: Doc, start: int) -> int | None:
     """The token before the place name at ``start`` once what describes the place is
     passed: "the", a modifier ("central"; not "ending", "aimed" or "visit": "to visit
     Beijing" names the government), "the capital", "the city of", "East Timor's
-    capital". None at the start of the doc."""
+    capital". A later name of a list ("in Washington, Brussels, and Kyiv") shares the
+    first name's preposition when that is one of extent ("in", "across"), not a relation
+    ("between Israel and Hamas"). None at the start of the doc."""
+    first = list_start(doc, start)
+    if first != start:
+        k = _preposition_before(words, doc, first)
+        if k is not None and doc[k].lower_ in words.population_prepositions:
+            return k
     k = start - 1
     while k >= 0 and k >= start - 6:
         word = doc[k].lower_
@@ -82,6 +157,15 @@ def capital_is_recipient(words: ActorWords, doc: Doc, start: int) -> bool:
         if word in words.venue_words or word in words.motion_words:
             return False
     return True
+
+
+def capital_is_seat(words: ActorWords, doc: Doc, start: int) -> bool:
+    """Whether the capital at ``start`` names its political class, and so its
+    government: a pronoun of quantity governs "in" before it ("for many in Washington",
+    "some in Moscow")."""
+    k = _preposition_before(words, doc, start)
+    return k is not None and k >= 1 and doc[k].lower_ == "in" and \
+        doc[k - 1].lower_ in words.seat_quantifiers
 
 
 def city_population(finder: ActorFinder, doc: Doc, start: int, end: int, name: str,
@@ -157,9 +241,16 @@ def owner_mentions(finder: ActorFinder, doc: Doc, owners: list[Owner], published
         if locative and surface in finder.capitals and \
                 capital_is_recipient(finder.words, doc, owner.start):
             locative = False  # "deliver the batteries to Kyiv": its government
+        if locative and surface in finder.capitals and \
+                capital_is_seat(finder.words, doc, owner.start):
+            locative = False  # "for many in Washington": its political class
         if locative and surface in finder.capitals:
+            # its people live in the gazetteer's country: "many in Brussels" are
+            # Belgium's, though Brussels as agent is the EU
+            city = finder._cities.get(owner.start)
+            people_country = city[2] if city is not None and city[2] else entry.country
             population = city_population(finder, doc, owner.start, owner.end, surface,
-                                         entry.country, identities)
+                                         people_country, identities)
             if population is not None:
                 result.append(population)  # "a curfew in Algiers": its people
                 continue

@@ -22,6 +22,7 @@ one to replace; it reads and writes only ``doc._.sitrep_mentions``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
@@ -65,6 +66,24 @@ def _subject(mentions: list[Mention], reach: list[int], sentence: Span,
             break
         return m.actor
     return None
+
+
+_COORDINATED_POSSESSIVE = re.compile(r"\s+(?:and|or)\s+$")
+_POSSESSIVES = frozenset({"its", "his", "her"})
+
+
+def _coordinated_owner(resolved: list[Mention], text: str, m: Mention,
+                       kinds: set[str]) -> ActorIdentity | None:
+    """The actor a possessive right after "X and"/"X or" belongs to: "Ukraine and its
+    allies", "Putin and his aides". The coordination binds it tighter than the
+    sentence's subject, which the other readings would choose."""
+    if not resolved or text[m.start_char:m.end_char].lower() not in _POSSESSIVES:
+        return None
+    last = resolved[-1]
+    if last.actor is None or last.actor.kind not in kinds or last.locative or \
+            not _COORDINATED_POSSESSIVE.fullmatch(text, last.end_char, m.start_char):
+        return None
+    return last.actor
 
 
 def _place_after(text: str, m: Mention, by_start: dict[int, PlaceMention]) -> str | None:
@@ -270,7 +289,9 @@ def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         actor: ActorIdentity | None = None
         if m.via == "pronoun":
             kinds = {"country", "organization"} if m.extra.get("thing") else {"person"}
-            actor = _subject(resolved, reach, sentence, m.start_char, kinds)
+            actor = _coordinated_owner(resolved, doc.text, m, kinds)
+            if actor is None:
+                actor = _subject(resolved, reach, sentence, m.start_char, kinds)
             k = sentence_index - 1
             while actor is None and k >= max(0, sentence_index - _LOOKBACK_SENTENCES):
                 actor = _subject(resolved, reach, sentences[k], None, kinds)

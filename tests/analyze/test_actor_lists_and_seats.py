@@ -1,0 +1,91 @@
+"""Places in lists, capitals as their political class, residence as no actor, and a
+possessive bound by coordination (sitrep.analyze.nlp.actor_owners and coref). The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from actor_support import actors as read_actors
+from spacy.lang.en import English
+
+from sitrep.analyze import analyze_text
+from sitrep.analyze.nlp.actor_owners import list_start
+
+ON = date(2025, 6, 1)
+
+
+def actors(text: str) -> dict[str, tuple[str | None, str | None]]:
+    return read_actors(text, ON)
+
+
+@pytest.mark.parametrize(("text", "word", "first"), [
+    ("Protests spread in Algiers, Oran and Constantine.", "Constantine", "Algiers"),
+    ("Protests spread in Algiers, Oran and Constantine.", "Oran", "Algiers"),
+    ("Many in Addis Ababa and Nairobi agreed.", "Nairobi", "Addis"),
+    ("Many in Washington, Brussels, and Kyiv agreed.", "Brussels", "Washington"),
+    # not a later item of a list closed by "and"/"or": the name itself
+    ("In Moscow, Kyiv is seen as the aggressor.", "Kyiv", "Kyiv"),
+    ("Protests spread in Algiers, Oran and Constantine.", "Algiers", "Algiers"),
+])
+def test_list_start_finds_the_first_name_of_a_closed_list(text: str, word: str,
+                                                          first: str) -> None:
+    doc = English().make_doc(text)
+    index = next(t.i for t in doc if t.text == word)
+    assert doc[list_start(doc, index)].text == first
+
+
+def test_every_city_of_a_list_after_in_is_its_people() -> None:
+    found = actors("Protests spread in Algiers, Oran and Constantine on Friday.")
+    assert found["Oran"] == ("DZA", "CVL")
+    assert found["Constantine"] == ("DZA", "CVL")
+
+
+def test_a_list_after_a_relation_word_keeps_each_name_an_actor() -> None:
+    found = actors("A ceasefire between Thailand and Cambodia held on Tuesday.")
+    assert found["Cambodia"] == ("KHM", "GOV")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("For many in Washington, Brussels, and Kyiv, the deal is a gamble.",
+     {"Washington": ("USA", "GOV"), "Brussels": ("IGO", "GOV"), "Kyiv": ("UKR", "GOV")}),
+    ("Some in Moscow welcomed the decision.", {"Moscow": ("RUS", "GOV")}),
+    ('"No one in Nairobi will tell us what to do," he said.', {"Nairobi": ("KEN", "GOV")}),
+])
+def test_a_quantity_in_a_capital_is_its_political_class(
+        text: str, expected: dict[str, tuple[str, str]]) -> None:
+    found = actors(text)
+    for phrase, reading in expected.items():
+        assert found[phrase] == reading
+
+
+def test_people_in_a_capital_stay_its_people() -> None:
+    assert actors("The army lifted the curfew in Nairobi.")["Nairobi"] == ("KEN", "CVL")
+
+
+def test_the_people_of_a_seat_of_an_organisation_live_in_its_country() -> None:
+    # Brussels as agent is the EU; where something happens there, its people are Belgium's
+    assert actors("Protests spread across Brussels overnight.")["Brussels"] == ("BEL", "CVL")
+
+
+@pytest.mark.parametrize("text", [
+    "The painter lives and works in Nairobi.",
+    "She has lived in Nairobi since 2010.",
+])
+def test_a_city_someone_lives_or_works_in_is_no_actor(text: str) -> None:
+    assert "Nairobi" not in actors(text)
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("The minister said the talks could fail, and Ukraine and its allies would pay.",
+     "Ukraine"),
+    ("Kenya said the plan would help Uganda and its neighbours.", "Uganda"),
+])
+def test_a_possessive_after_and_belongs_to_the_name_before(text: str, owner: str) -> None:
+    analysis = analyze_text(text, ON)
+    start = text.index(" its ") + 1
+    holders = [a.name for a in analysis.actors
+               if any(m.start == start for m in a.mentions)]
+    assert holders == [next(a.name for a in analysis.actors
+                            if any(text[m.start:m.end] == owner for m in a.mentions))]
