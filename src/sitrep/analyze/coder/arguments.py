@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from sitrep.analyze.nlp.records import Mention
 
-__all__ = ["AGENT_HEADS", "ParsedRoles", "parse_roles", "statement_subject"]
+__all__ = ["AGENT_HEADS", "TIME_WORDS", "ParsedRoles", "parse_roles", "statement_subject"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubj:outer", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -56,6 +56,11 @@ AGENT_HEADS = frozenset({"agency", "group", "worker", "organisation", "organizat
                          "vessel", "aircraft", "plane", "jet", "boat", "submarine", "drone",
                          "coalition", "network", "body", "staff", "volunteer"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                         "sunday", "today", "yesterday", "tomorrow", "tonight", "morning",
+                         "afternoon", "evening", "night", "week", "weekend", "month", "year",
+                         "january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Governors whose complement is a planned act: "set to", "plans to", "expected to".
@@ -147,6 +152,10 @@ class _MentionIndex:
             for tok in frontier:
                 for child in tok.children:
                     if child.dep_ in _CLAUSAL or child.dep_ not in _NP_PARTS:
+                        continue
+                    if child.dep_ == "conj" and tok.lower_ in TIME_WORDS:
+                        # "on Thursday and police detained ...": a parser's conjunct of
+                        # a time is the next clause's subject, not a participant
                         continue
                     if child.i in self.at and self.at[child.i] is not skip and \
                             not self._skipped(self.at[child.i], skip_keys) and \
@@ -366,8 +375,20 @@ def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
         for child in trigger.children:
             if child.dep_ in _AGENTS or (child.dep_ == "obl" and _case_of(child) == "by"):
                 roles.source += index.of_phrase(child)
+    acted_on: list[Mention] = []
+    agents = [c for c in trigger.children if c.dep_ in _AGENTS]
+    if agents and not passive_subjects and not _own_subject(trigger):
+        # A participle with its agent, "soldiers freed by the rebels": a reduced passive
+        # (only a passive takes a "by" agent), whatever label the parser gave the verb.
+        # The agent does it, to the noun the participle follows.
+        roles.passive = True
+        roles.source = [m for child in agents for m in index.of_phrase(child)]
+        modified = head if dep in {"acl", "amod"} and head.i < trigger.i else before
+        if modified is not None and modified.pos_ in {"NOUN", "PROPN"}:
+            acted_on = [m for m in index.of_phrase(modified, 1) if m not in roles.source]
     exclude = {m.start for m in roles.source}
     firsts, places = _targets_of(trigger, index, exclude)
+    firsts = acted_on + [m for m in firsts if m not in acted_on]
     if not firsts:
         # "threatened to attack X", "agreed to hold talks with X": the complement's object
         # (before a place named in the main clause).

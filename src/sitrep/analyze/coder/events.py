@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.analyze.coder.arguments import parse_roles
+from sitrep.analyze.coder.arguments import TIME_WORDS, parse_roles
 from sitrep.analyze.coder.irrealis import IRREALIS_CEILING, irrealis
 from sitrep.analyze.coder.lexicon import Lexicon
 from sitrep.analyze.coder.parties import (
@@ -138,6 +138,17 @@ _PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE"})
 _DEMAND_CONFIDENCE = 0.65
 # Governing verbs whose complement reports or disputes an act rather than one to come.
 _REPORTING_GOVERNORS = frozenset({"say", "tell", "deny", "accuse", "hint", "insist"})
+
+
+def _dated_by_possessive(words: Sequence[str], left: int, start: int) -> bool:
+    """Whether a time word's possessive stands before the noun at ``start``, past at most
+    two modifiers: "last year's deadly storming", "Sunday's attack"."""
+    for k in range(start - 1, max(left, start - 4), -1):
+        if words[k] in {"'s", "’s"}:
+            return words[k - 1] in TIME_WORDS
+        if not words[k].isalpha():
+            return False
+    return False
 
 
 def _foreign(source_m: Sequence[Mention], target_m: Sequence[Mention]) -> list[Mention]:
@@ -348,6 +359,11 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                 and left <= t.start < trigger.start for t in triggers):
             # "condemned the attack": a noun in a verb's object says nothing of its agent.
             source_m = []
+        if _dated_by_possessive(words, left, trigger.start):
+            # "last year's storming of parliament" (a noun, whatever the tagger says): the
+            # possessor is a time, so the doer is unnamed (only "by X" after the noun could
+            # name it), not the clause's subject.
+            source_m = [m for m in source_m if m.start >= trigger.end]
         if rule.nominal and not source_m and rule.type in _JOINT_TYPES:
             # "an agreement to restore flights between India and China was reached".
             source_m = between_parties(mentions, words, trigger.end, right)

@@ -46,6 +46,7 @@ _OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "SOC", 
 _HOSTING = frozenset({"host", "receive"})
 _ARMED = frozenset({"MIL", "PRM", "REB", "COP"})
 _STATE_FORCE = frozenset({"GOV", "MIL", "COP"})
+_NON_STATE_ARMED = frozenset({"REB"})
 # Setting fire: COERCE for settlers or a state's agents, ASSAULT for fighters.
 _ARSON = frozenset({"set", "torch"})
 _FIGHTERS = frozenset({"MIL", "REB", "PRM"})
@@ -121,9 +122,12 @@ def visit_roles(kind: str, lemma: str, source: tuple[ActorRef, ...],
     if kind in {"MOBILIZE", "AID", "RETREAT"} and source:
         home = {a.country for a in source if a.country}
         state = any(a.sector in _STATE_FORCE for a in source)
-        # A rebel group's country's army is not its own ("handed over weapons to the army").
+        # A rebel group's country's army is not its own ("handed over weapons to the
+        # army"), nor are the rebels a state releases ("Kinshasa released M23 members"; the
+        # militia it mobilises is).
         own = tuple(a for a in target if a.sector in _ARMED and a.country in home | {None}
-                    and (state or a.sector not in _STATE_FORCE))
+                    and (not (kind == "RETREAT" and a.sector in _NON_STATE_ARMED) if state
+                         else a.sector not in _STATE_FORCE))
         if own:
             return source, tuple(a for a in target if a not in own)
     return source, target

@@ -41,6 +41,9 @@ from sitrep.analyze.places import PlaceMention, location_for_span
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 """Sectors of a state's own organs, which often act outside its territory."""
 
+STATE_FORCES = frozenset({"MIL", "COP"})
+"""Sectors of the forces a state sends and withdraws."""
+
 TRANSNATIONAL = TRANSNATIONAL_CODES
 """Codes that name no state (IGO, NGO, ...): never given to a country-less actor."""
 
@@ -68,14 +71,15 @@ def _subject(mentions: list[Mention], reach: list[int], sentence: Span,
     return None
 
 
-_COORDINATED_POSSESSIVE = re.compile(r"\s+(?:and|or)\s+$")
+_COORDINATED_POSSESSIVE = re.compile(r"\s+(?:and|or)\s+$|\s+to\s+[a-z]+\s+$")
 _POSSESSIVES = frozenset({"its", "his", "her"})
 
 
 def _coordinated_owner(resolved: list[Mention], text: str, m: Mention,
                        kinds: set[str]) -> ActorIdentity | None:
-    """The actor a possessive right after "X and"/"X or" belongs to: "Ukraine and its
-    allies", "Putin and his aides". The coordination binds it tighter than the
+    """The actor a possessive right after "X and"/"X or" or "X to <verb>" belongs to:
+    "Ukraine and its allies", "Putin and his aides", "called on Rwanda to withdraw its
+    troops". The coordination, or the infinitive X controls, binds it tighter than the
     sentence's subject, which the other readings would choose."""
     if not resolved or text[m.start_char:m.end_char].lower() not in _POSSESSIVES:
         return None
@@ -86,10 +90,32 @@ def _coordinated_owner(resolved: list[Mention], text: str, m: Mention,
     return last.actor
 
 
-def _place_after(text: str, m: Mention, by_start: dict[int, PlaceMention]) -> str | None:
-    """The country of a place right after the mention: "demonstrators in Baghdad"."""
+_THING_POSSESSIVES = frozenset({"its", "their"})
+_OWN = re.compile(r"\s+(?:own\s+)?$")
+
+
+def _possessor_country(text: str, m: Mention, possessed: dict[int, str]) -> str | None:
+    """The country of the state or body whose possessive stands right before the mention
+    ("its troops", "their own police"), from ``possessed``: possessive end -> country."""
+    window = text[max(0, m.start_char - 40):m.start_char]
+    for end, country in possessed.items():
+        if m.start_char - 40 <= end <= m.start_char and \
+                _OWN.fullmatch(window, end - (m.start_char - len(window))):
+            return country
+    return None
+
+
+def _place_after(text: str, m: Mention, by_start: dict[int, PlaceMention],
+                 opening: bool = True) -> str | None:
+    """The country of a place right after the mention: "demonstrators in Baghdad".
+
+    A state's force not ``opening`` its sentence takes no country from "from":
+    "withdraw troops from Ukraine" names where they leave (as the actor finder reads
+    "troops from Finland" only at a sentence's start); "delegations from Kinshasa" come
+    from there."""
     rest = text[m.end_char:m.end_char + 40]
-    for word in ("in", "from", "of"):
+    force = m.actor is not None and m.actor.sector in STATE_FORCES
+    for word in ("in", "of") if force and not opening else ("in", "from", "of"):
         prefix = f" {word} "
         if rest.startswith(prefix):
             place = by_start.get(m.end_char + len(prefix))
@@ -221,6 +247,10 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
     sentence_starts = [s.start_char for s in sentences]
     actors_by_start = _ByStart(mentions)
     sentence_places: dict[int, str | None] = {}
+    possessed = {m.end_char: m.actor.country for m in mentions
+                 if m.via == "pronoun" and m.actor is not None and m.actor.country
+                 and m.actor.kind in {"country", "organization"}
+                 and text[m.start_char:m.end_char].lower() in _THING_POSSESSIVES}
     for m in missing:
         actor = m.actor
         if actor is None or actor.country is not None:
@@ -229,7 +259,13 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
         at = bisect_right(sentence_starts, m.start_char) - 1
         sentence = sentences[at] if at >= 0 and m.start_char < sentences[at].end_char \
             else None
-        country = _place_after(text, m, by_start)
+        country = _possessor_country(text, m, possessed)
+        if country is not None:  # "Rwanda ... withdraw its troops": Rwanda's
+            actor.country = country
+            continue
+        opening = sentence is None or not text[sentence.start_char:m.start_char].strip(
+            ) or text[sentence.start_char:m.start_char].strip().lower() == "the"
+        country = _place_after(text, m, by_start, opening)
         if m.via == "name" and actor.kind == "organization" and actor.sector != "PTY":
             # An unknown named body ("Ceasefire Violations Committee") is as often
             # international as local: only a place right after it says where it belongs.
