@@ -74,7 +74,9 @@ def test_sudans_own_places_stay_sudans(on: date) -> None:
 def test_other_successions_and_countries_untouched() -> None:
     assert country_on("ERI", date(1990, 1, 1)) == "ETH"
     assert country_on("ERI", date(1995, 1, 1)) == "ERI"
-    assert country_on("XKX", date(1999, 6, 1)) == "SRB"
+    assert country_on("XKX", date(1998, 6, 1)) == "SRB"
+    assert country_on("XKX", date(2003, 1, 1)) == "XKX"  # under UN administration
+    assert country_on("MNE", date(2005, 1, 1)) == "MNE"  # not in the table
     assert country_on("UKR", date(1990, 1, 1)) == "UKR"  # no entry: today's country
     assert country_on(None, BEFORE) is None
     place = Place("Juba", "SSD")
