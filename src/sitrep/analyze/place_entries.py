@@ -18,6 +18,9 @@ Rule = Literal["always", "cue", "static_cue"]
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One written name of the gazetteer: the place it names, what kind of place, the
+    city's population (0 for others) and the rule that says when the name counts."""
+
     place: Place
     kind: PlaceKind
     population: int
@@ -67,5 +70,6 @@ class PackedEntries(Mapping[str, Entry]):
 
 
 def pack_entries(entries: Mapping[str, Entry]) -> PackedEntries:
+    """The entries as rows, the form the gazetteer is cached in (see ``PackedEntries``)."""
     return PackedEntries({key: (e.place.name, e.place.country, e.kind, e.population, e.rule,
                                  e.person_like, e.dotted) for key, e in entries.items()})
