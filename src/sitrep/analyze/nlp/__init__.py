@@ -105,7 +105,7 @@ def sitrep_dates_places(doc: Doc) -> Doc:
     except ImportError:  # the places module is written in parallel; tolerate its absence
         doc._.sitrep_places = []
     else:
-        doc._.sitrep_places = find_places(text_of(doc))
+        doc._.sitrep_places = find_places(text_of(doc), doc._.sitrep_published)
     return doc
 
 

@@ -19,6 +19,7 @@ from sitrep.analyze.nlp.actor_groups import (
     Owner,
     org_sector,
     people_of,
+    rebel_force_sector,
     state_mentions,
 )
 from sitrep.analyze.nlp.actor_lexicon import (
@@ -336,6 +337,8 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         # "opposition leaders", "rebel officials": a generic head keeps the sector of
         # the role word before it.
         title_sector = titles[-2][1]
+    title_sector = rebel_force_sector(titles, title_sector,
+                                      not owners and head > 0 and tv.text[head - 1] == "-")
     if name_entry is not None:
         # The office held on the article's date decides the sector: the same person
         # (or organisation) is a rebel leader one year and head of state the next.

@@ -21,8 +21,9 @@ from sitrep.analyze.nlp.records import ActorIdentity, Mention, TokenView, tokens
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
 
-__all__ = ["COUNTERPART_WORDS", "Owner", "counterpart_sectors", "org_name_end", "org_sector",
-           "people_of", "portfolio_end", "portfolio_title", "state_mentions"]
+__all__ = ["COUNTERPART_WORDS", "REBEL_MODIFIERS", "Owner", "counterpart_sectors",
+           "org_name_end", "org_sector", "people_of", "portfolio_end", "portfolio_title",
+           "rebel_force_sector", "state_mentions"]
 
 
 @dataclass(slots=True)
@@ -222,6 +223,27 @@ def portfolio_title(tv: TokenView, j: int) -> tuple[int, str, str, str] | None:
             return k + 1, tv.lower[k], "GOV", "person"
         k += 1
     return None
+
+
+REBEL_MODIFIERS = frozenset(
+    {"rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "guerrilla",
+     "guerrillas", "guerilla", "guerillas", "jihadist", "jihadists", "separatist",
+     "separatists", "secessionist", "secessionists"})
+"""Role words that, before a force's word, make the force the rebels' ("fighter" is not
+among them: "fighter pilots" are an air force's)."""
+
+
+def rebel_force_sector(titles: list[tuple[str, str, str]], sector: str | None,
+                       after_hyphen: bool) -> str | None:
+    """The sector of a phrase of role words: REB for a military force's word after a rebel
+    word ("a rebel garrison", "insurgent forces", "separatist commanders": the rebels'
+    own, where the last word alone says MIL), else ``sector``. A rebel word after a
+    hyphen qualifies the force ("anti-rebel forces", "counter-insurgent units" are a
+    state's): ``after_hyphen`` says the phrase starts right after one."""
+    if len(titles) > 1 and titles[-1][1] == "MIL" and titles[-2][0] in REBEL_MODIFIERS \
+            and not after_hyphen:
+        return "REB"
+    return sector
 
 
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
