@@ -60,3 +60,24 @@ def test_a_time_as_possessor_leaves_the_act_without_a_doer(analyzer: Analyzer) -
                    "anniversary of last year's storming of parliament.")
     storming = [e for e in found if e.trigger == "storming"]
     assert all(not e.source for e in storming)
+
+
+def test_an_object_that_is_no_actor_takes_no_actor_past_the_comma(
+        analyzer: Analyzer) -> None:
+    event = _named(analyzer, "Thousands of people marched through central Tbilisi to demand "
+                   "new elections, in the largest rally since student-led protests began.",
+                   "demand")
+    assert not event.target
+
+
+def test_a_list_after_an_object_actor_stays_the_target(analyzer: Analyzer) -> None:
+    event = _named(analyzer, "The general rejected a call by the mediators, the United "
+                   "States, Egypt and Qatar, for a truce.", "rejected")
+    assert {"USA", "EGY", "QAT"} <= {a.country for a in event.target}
+
+
+def test_forces_sent_are_the_senders_not_the_target(analyzer: Analyzer) -> None:
+    event = _named(analyzer, "China's military launched drills around Taiwan on Tuesday, "
+                   "sending warships, bombers and coast guard vessels to waters near the "
+                   "island after Washington approved arms sales to Taipei.", "sending")
+    assert "coast guard" not in _names(event.target)

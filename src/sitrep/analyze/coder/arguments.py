@@ -100,6 +100,9 @@ class ParsedRoles:
     # The complement of an adjective on a noun ("an issue likely to dominate X"): the
     # noun is the doer, not an actor; no actor may be borrowed by word order.
     descriptive: bool = False
+    # The mentions of the verb's direct object ("sending warships and coast guard
+    # vessels"): for a deployment, what is sent, not at whom.
+    objects: list[Mention] = field(default_factory=list)
 
 
 class _MentionIndex:
@@ -389,6 +392,8 @@ def parse_roles(trigger: Token, nominal: bool, mentions: Sequence[Mention],
     exclude = {m.start for m in roles.source}
     firsts, places = _targets_of(trigger, index, exclude)
     firsts = acted_on + [m for m in firsts if m not in acted_on]
+    roles.objects = [m for child in trigger.children if child.dep_ in _OBJECTS
+                     for m in index.of_phrase(child, skip=frozenset(exclude))]
     if not firsts:
         # "threatened to attack X", "agreed to hold talks with X": the complement's object
         # (before a place named in the main clause).

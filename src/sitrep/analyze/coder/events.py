@@ -91,7 +91,7 @@ from sitrep.analyze.nlp.records import (
     TokenView,
     text_of,
 )
-from sitrep.models import Event
+from sitrep.models import ActorRef, Event
 
 __all__ = ["CONFLICTUAL", "COOPERATIVE", "code_sentence"]
 
@@ -103,6 +103,7 @@ _CLAUSE_ENDS = frozenset({"who", "which", "while", "whereas", "because", "althou
 _COMMISSIVE = frozenset({"vow", "swear", "pledge", "promise", "warn", "threaten"})
 # Types whose actor acts on itself: a passive subject without agent is the source.
 _SELF_DIRECTED = frozenset({"MOBILIZE"})
+_ARMED_SECTORS = frozenset({"MIL", "PRM", "COP", "REB"})
 # "guerrillas have been demobilized", "troops were withdrawn": the force retreats.
 _SELF_DIRECTED_RETREATS = frozenset({"disarm", "withdraw"})
 _REPORTING = frozenset({"said", "says", "say", "told", "tells", "announced", "announces",
@@ -138,6 +139,18 @@ _PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE"})
 _DEMAND_CONFIDENCE = 0.65
 # Governing verbs whose complement reports or disputes an act rather than one to come.
 _REPORTING_GOVERNORS = frozenset({"say", "tell", "deny", "accuse", "hint", "insist"})
+
+
+def _comma_after_object(verb: Token, words: Sequence[str], start: int, right: int,
+                        mentions: Sequence[Mention]) -> int | None:
+    """The first comma after ``start`` when ``verb`` has a direct object in the parse and
+    no actor mention ends at that comma; else None."""
+    if not any(c.dep_ in {"obj", "dobj"} for c in verb.children):
+        return None
+    comma = next((k for k in range(start, right) if words[k] == ","), None)
+    if comma is None or any(m.end == comma for m in mentions):
+        return None
+    return comma
 
 
 def _dated_by_possessive(words: Sequence[str], left: int, start: int) -> bool:
@@ -284,11 +297,14 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
             verb_at = light_nouns[trigger.start]
             future = any(w in lexicon.future_cues and w != "to"
                          for w in words[max(sentence.start, verb_at - _MODAL_WINDOW):verb_at])
+        sent: tuple[ActorRef, ...] = ()
         if parse is not None:
             head = trigger.end - 1 if rule.nominal else trigger.start
             others = typed_heads - {trigger.start, light_nouns.get(trigger.start, -1)}
             roles = parse_roles(parse[head - offset], rule.nominal, mentions,
                                 {k - offset for k in others}, offset)
+            sent = refs([m for m in roles.objects
+                         if m.actor is not None and m.actor.sector in _ARMED_SECTORS])
             if roles.passive and not roles.source:
                 # "was received at the Kremlin by Putin": the parser may hang "by X" on a
                 # noun; the agent is still the first "by" actor of the clause.
@@ -320,8 +336,15 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
                 target_m = [m for m in roles.target if not m.locative
                             and words[m.start - 1:m.start] not in (["in"], ["at"])]
             else:
+                # A verb whose object the parse found is not an actor ("to demand early
+                # elections, in one of ...") has had its say: no actor past the comma
+                # after it stands in for it, unless an actor ends at that comma and a
+                # list goes on ("a call by the Quad mediators, the United States, ...").
+                comma = _comma_after_object(head_token, words, trigger.end, right,
+                                            target_m)
                 target_m = roles.target or relative_fallback(parse, offset, head_token, [
-                    m for m in target_m if not own_clause(parse, offset, m, head_token)])
+                    m for m in target_m if not own_clause(parse, offset, m, head_token)
+                    and not (comma is not None and m.start > comma)])
             negated = negated or roles.negated
             future = future or roles.future
             subordinate = roles.subordinate
@@ -441,6 +464,10 @@ def code_sentence(lexicon: Lexicon, doc: Doc, sentence: Span, mentions: Sequence
         if missile_test(kind, rule.lemma, words[trigger.end:right]):
             kind, mode, target = "MOBILIZE", "weapons", ()  # "fired missiles into the sea"
         source, target = visit_roles(kind, rule.lemma, source, target)
+        if kind in _SELF_DIRECTED and sent:
+            # "sending warships, bombers and coast guard vessels": forces sent are the
+            # sender's, whatever country the context gave them; at whom is elsewhere.
+            target = tuple(a for a in target if a not in sent)
         if kind == "ACCUSE" and rule.lemma in _ALLEGED:
             # "Amnesty said Israeli forces had committed war crimes": the doer is the
             # accused, the sentence's first actor (when another) the accuser.
