@@ -7,8 +7,8 @@ import json
 from datetime import date
 
 from sitrep.brief import BriefOptions, build_brief, render
-from sitrep.brief.build import status_label
-from sitrep.brief.render import WIDTH
+from sitrep.brief.build import QuoteItem, status_label
+from sitrep.brief.render import WIDTH, quote_text
 from sitrep.models import ActorMention, ActorRef, Analysis, Article, DateRef, Event, Quote, Span
 
 HALDEN = ActorRef("Halden", "HLD", "GOV")
@@ -238,3 +238,8 @@ def test_markdown_header_lines_stay_separate_paragraphs() -> None:
     lines = render(build_brief([STORY], BriefOptions(title="Border")), "markdown").splitlines()
     assert lines[:5] == ["# Border", "", "1 article (Border talks), 2026-04-07", "",
                          "Events: AGREE 1, REQUEST 1, REJECT 1; negated: RETREAT 1"]
+
+
+def test_a_quote_over_two_paragraphs_reads_as_one() -> None:
+    item = QuoteItem('There is no easy way out.\n\n"We will keep talking,', True, "a", None)
+    assert quote_text(item) == "“There is no easy way out. We will keep talking”"

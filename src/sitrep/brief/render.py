@@ -52,6 +52,9 @@ def _head(group: EventGroup) -> str:
     return f"{pair_label(group.source, group.target)}: {type_label(group.type, group.negated)}"
 
 
+_PARAGRAPH_REOPENED = re.compile(r"\s*\n\s*[\"“]")
+
+
 def _plain(text: str) -> str:
     """Text on one line: a quote or sentence that spans paragraphs keeps no line breaks."""
     return re.sub(r"\s+", " ", text).strip()
@@ -61,8 +64,10 @@ def quote_text(quote: QuoteItem) -> str:
     """A quote as the brief prints it. Whole statements in quotation marks without the
     comma that led into the attribution ("… this war,” Trump said); a partial quote, the
     speaker's words woven into a reporter's sentence, between ellipses so that it reads
-    as the fragment it is, not as a paraphrase."""
-    text = re.sub(r"[,;:]+(?=[’'”\"]*$)", "", _plain(quote.text))
+    as the fragment it is, not as a paraphrase. A quote running over paragraphs reads as
+    one: the mark that reopens each new paragraph is the convention, not a new quote."""
+    joined = _PARAGRAPH_REOPENED.sub(" ", quote.text)
+    text = re.sub(r"[,;:]+(?=[’'”\"]*$)", "", _plain(joined))
     return f"“{text}”" if quote.direct else f"“…{text}…”"
 
 
