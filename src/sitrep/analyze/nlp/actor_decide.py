@@ -28,6 +28,7 @@ from sitrep.analyze.nlp.actor_lexicon import (
     STATE_SECTORS,
     ActorWords,
 )
+from sitrep.analyze.nlp.actor_modifiers import modifies_a_noun
 from sitrep.analyze.nlp.actor_owners import (
     country_after_in,
     owner_after_of,
@@ -448,6 +449,11 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         group_kind: ActorKind = "organization" if titles[-1][2] == "organization" \
             else "group"
         if not owners:
+            if not plural and title_sector not in STATE_SECTORS | ARMED_NON_STATE and \
+                    modifies_a_noun(doc, tv, finder.words, start, title_end - 1):
+                # "student loans", "local channels": no actor (see actor_modifiers); a
+                # side's word stands for that side ("attacked rebel positions")
+                return None
             at = tv.idx[start]
             in_quote = any(q_start <= at < q_end for q_start, q_end in finder._open_quotes)
             after_the = start > 0 and tv.lower[start - 1] == "the"

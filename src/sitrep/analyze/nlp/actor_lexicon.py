@@ -34,6 +34,8 @@ class ActorWords:
     group_nouns: frozenset[str]
     not_names: frozenset[str]
     adjectival_roles: frozenset[str]
+    adjective_roles: frozenset[str]
+    person_nouns: frozenset[str]
     verbs_after_roles: frozenset[str]
     generic_heads: frozenset[str]
     rebel_name_words: frozenset[str]
