@@ -36,6 +36,7 @@ from sitrep.analyze.nlp.actor_owners import (
     owners_after_from,
     span,
 )
+from sitrep.analyze.nlp.actor_things import names_a_thing, thing_owners
 from sitrep.analyze.nlp.common_words import is_common_word
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
@@ -375,6 +376,8 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         last = words[-1].lower()
         if not is_org and not titles and last in finder.words.institution_heads:
             return None  # "Jinnah International Airport", "the Sakharov Prize": a thing
+        if not is_org and names_a_thing(finder.words, tv, words, name_start, owners, titles):
+            return thing_owners(finder, doc, owners, published, identities)
         if not is_org and not titles and (last in finder.words.event_name_heads or (
                 tv.entity[name_start] != "PERSON" and not any(name_like(w) for w in words))):
             # "the Normandy Format", "the Geneva Conventions", "the Oslo Accords": a meeting

@@ -51,6 +51,7 @@ class ActorWords:
     health_org_heads: frozenset[str]
     business_org_heads: frozenset[str]
     religious_org_heads: frozenset[str]
+    thing_name_heads: frozenset[str]
     name_links: frozenset[str]
     portfolio_words: frozenset[str]
     population_prepositions: frozenset[str]
