@@ -47,6 +47,8 @@ def test_a_role_word_modifying_a_noun_is_no_actor(text: str, role: str) -> None:
     ("A local man was killed when the wall collapsed.", "local", (None, "CVL")),
     ("A senior academic warned that the reform would fail.", "academic", (None, "EDU")),
     ("An employee said the plant would close next month.", "employee", (None, "LAB")),
+    ("Jane Roe, chief executive of Acme Robotics, said the firm would bid.", "executive",
+     (None, "BUS")),
 ])
 def test_a_role_word_heading_its_phrase_stays(text: str, mention: str,
                                               expected: tuple[str | None, str]) -> None:

@@ -18,8 +18,9 @@ runs after the actors are known, and only on the sentences the coder reads (see
   rebels as the target;
 * a role word of one word that is an adjective first (actor_words.yaml
   ``adjective_roles``: "local", "academic") names a person only right after a determiner
-  ("a local", "the local") or before a verb ("a senior academic warned"); elsewhere it is
-  the adjective ("local and national news", "a recent local move").
+  ("a local", "the local"), before a verb ("a senior academic warned"), a preposition or a
+  mark of punctuation ("chief executive of ..."); elsewhere it is the adjective ("local
+  and national news", "a recent local move").
 
 Where a doc already carries a dependency parse (a caller's parsed doc), the parse says
 whether the role word modifies a noun after it.
@@ -47,6 +48,11 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another", "ev
 CONJUNCTIONS = frozenset({"and", "or"})
 """Words of actor_words.yaml ``verbs_after_roles`` that join adjectives too ("local and
 national news"): after an adjective-first role word they show no subject."""
+
+HEAD_FOLLOWERS = frozenset({"of", "at", "in", "for", "from", "with", "on", "to", "by", "who",
+                            "whose", "which", "that", "as", "about", "after", "since"})
+"""Words after an adjective-first role word that show it heads its phrase ("chief executive
+of Ceres Robotics", "a local who"); a mark of punctuation shows the same."""
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 """Dependency labels of a word modifying a noun (spaCy's English labels)."""
@@ -83,10 +89,10 @@ def modifies_a_noun(doc: Doc, tv: TokenView, words: ActorWords, first: int,
             return False  # "a local man", "a student mother": still the role's person
         if after in noun_words():
             return True  # "student loans", "patient care"
-    if first == role and tv.lower[role] in words.adjective_roles:
-        # "a local said", "a senior academic warned": a noun; "local and national news",
-        # "a recent local move", "academic integrity": the adjective
-        predicate = after is not None and (after.endswith("ed") or (
-            after in words.verbs_after_roles and after not in CONJUNCTIONS))
-        return not predicate and (role == 0 or tv.lower[role - 1] not in DETERMINERS)
+    if first == role and tv.lower[role] in words.adjective_roles and after is not None:
+        # "a local said", "a senior academic warned", "chief executive of": a noun; "local
+        # and national news", "a recent local move", "academic integrity": the adjective
+        head = after.endswith("ed") or after in HEAD_FOLLOWERS or (
+            after in words.verbs_after_roles and after not in CONJUNCTIONS)
+        return not head and (role == 0 or tv.lower[role - 1] not in DETERMINERS)
     return False
