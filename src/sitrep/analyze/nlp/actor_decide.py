@@ -29,6 +29,7 @@ from sitrep.analyze.nlp.actor_lexicon import (
     STATE_SECTORS,
     ActorWords,
 )
+from sitrep.analyze.nlp.actor_modifiers import modifies_a_noun
 from sitrep.analyze.nlp.actor_owners import (
     country_after_in,
     owner_after_of,
@@ -36,6 +37,7 @@ from sitrep.analyze.nlp.actor_owners import (
     owners_after_from,
     span,
 )
+from sitrep.analyze.nlp.actor_things import names_a_thing, thing_owners
 from sitrep.analyze.nlp.common_words import is_common_word
 from sitrep.analyze.nlp.records import (
     ActorIdentity,
@@ -377,6 +379,8 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         last = words[-1].lower()
         if not is_org and not titles and last in finder.words.institution_heads:
             return None  # "Jinnah International Airport", "the Sakharov Prize": a thing
+        if not is_org and names_a_thing(finder.words, tv, words, name_start, owners, titles):
+            return thing_owners(finder, doc, owners, published, identities)
         if not is_org and not titles and (last in finder.words.event_name_heads or (
                 tv.entity[name_start] != "PERSON" and not any(name_like(w) for w in words))):
             # "the Normandy Format", "the Geneva Conventions", "the Oslo Accords": a meeting
@@ -451,6 +455,11 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
         group_kind: ActorKind = "organization" if titles[-1][2] == "organization" \
             else "group"
         if not owners:
+            if not plural and title_sector not in STATE_SECTORS | ARMED_NON_STATE and \
+                    modifies_a_noun(doc, tv, finder.words, start, title_end - 1):
+                # "student loans", "local channels": no actor (see actor_modifiers); a
+                # side's word stands for that side ("attacked rebel positions")
+                return None
             at = tv.idx[start]
             in_quote = any(q_start <= at < q_end for q_start, q_end in finder._open_quotes)
             after_the = start > 0 and tv.lower[start - 1] == "the"
