@@ -89,3 +89,15 @@ def test_a_possessive_after_and_belongs_to_the_name_before(text: str, owner: str
                if any(m.start == start for m in a.mentions)]
     assert holders == [next(a.name for a in analysis.actors
                             if any(text[m.start:m.end] == owner for m in a.mentions))]
+
+
+def test_a_state_body_named_after_the_criminals_it_fights_is_not_theirs() -> None:
+    analysis = analyze_text("The council voted to authorise a new Gang Suppression Force "
+                            "for Haiti.", ON)
+    force = next(a for a in analysis.actors if "Suppression Force" in a.name)
+    assert force.name.startswith("Gang Suppression Force")
+    assert force.sector != "CRM"
+
+
+def test_a_gang_is_still_criminal() -> None:
+    assert actors("Gang leaders attacked the town.")["Gang leaders"][1] == "CRM"

@@ -17,6 +17,7 @@ from sitrep.analyze.nlp.actor_groups import (
     COMPASS_POINTS,
     COUNTERPART_WORDS,
     Owner,
+    names_its_targets,
     org_sector,
     people_of,
     rebel_force_sector,
@@ -401,6 +402,10 @@ def decide(finder: ActorFinder, doc: Doc, head: int, owners: list[Owner],
             # "the Kenya Police Service", "the Police Service Commission": capitalised role
             # words before a name of heads alone ("Service") are part of the name
             org_start = _title_start(tv, owners, head)
+        elif is_org and titles and names_its_targets(
+                finder.words, tv, _title_start(tv, owners, head), name_start, words,
+                title_sector):
+            org_start, sector = _title_start(tv, owners, head), None  # "Gang Suppression Force"
         own_words = tv.text[org_start:name_end]
         merged: list[Owner] = []
         if is_org and (not titles or org_start < name_start) and owners and \

@@ -21,7 +21,8 @@ from sitrep.analyze.nlp.records import ActorIdentity, Mention, TokenView, tokens
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
 
-__all__ = ["COUNTERPART_WORDS", "REBEL_MODIFIERS", "Owner", "counterpart_sectors",
+__all__ = ["COUNTERPART_WORDS", "REBEL_MODIFIERS", "TARGET_SECTORS", "Owner",
+           "counterpart_sectors", "names_its_targets",
            "org_name_end", "org_sector", "people_of", "portfolio_end", "portfolio_title",
            "rebel_force_sector", "state_mentions"]
 
@@ -89,6 +90,24 @@ def people_of(finder: ActorFinder, doc: Doc, owners: list[Owner],
 def _plural_demonym(finder: ActorFinder, word: str) -> bool:
     return word.endswith("s") and word[:1].isupper() and word.replace(" ", "").isalpha() \
         and finder.demonym_country(word) is not None
+
+
+TARGET_SECTORS = frozenset({"CRM"})
+"""Sectors of role words a state body may be named after as what it fights ("the Gang
+Suppression Force", "the Anti-Piracy Unit")."""
+
+
+def names_its_targets(words: ActorWords, tv: TokenView, start: int, name_start: int,
+                      name: list[str], title_sector: str | None) -> bool:
+    """Whether capitalised criminal role words right before a state body's name are part
+    of that name and say what it fights: "the Gang Suppression Force", "Anti-Gang Police
+    Unit". Such a body is a state's, not a gang."""
+    if title_sector not in TARGET_SECTORS or start >= name_start:
+        return False
+    if not all(tv.text[k][:1].isupper() or tv.text[k] == "-" for k in range(start, name_start)):
+        return False
+    state_heads = words.state_org_heads | words.police_org_heads | words.military_org_heads
+    return any(w.lower() in state_heads for w in name)
 
 
 def org_sector(words: ActorWords, name: list[str]) -> str | None:
