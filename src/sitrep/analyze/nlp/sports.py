@@ -73,11 +73,11 @@ class SportsWords:
     """Known club names of two words or more, anchored where a name starts."""
     single_clubs: frozenset[str]
     venues: re.Pattern[str]
-    strong_words: tuple[tuple[tuple[str, ...], ...], ...]
-    """The words of the strong words and competition names (:func:`_phrase_words`): a text
+    strong_words: _Phrases
+    """The strong words and competition names by key word (:func:`_phrase_index`): a text
     whose tokens hold none of them whole skips those patterns."""
-    club_words: tuple[tuple[tuple[str, ...], ...], ...]
-    """The words of the known club names, likewise."""
+    club_words: _Phrases
+    """The known club names, likewise."""
     name_starts: frozenset[str]
     """The tokens a known club's or ground's name may start with ("real", "old"): the
     patterns are tried only there."""
@@ -93,19 +93,40 @@ def _alternation(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
 
 
-def _phrase_words(phrases: Iterable[str]) -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """Each phrase as its words, each word as its spellings in tokens: whole, or its parts
-    when it joins them by a hyphen or apostrophe ("semi-final": the tokenizer may split it)."""
-    return tuple(tuple(tuple(filter(None, re.split(r"[-'’]", word))) or (word,)
-                       for word in phrase.split()) for phrase in phrases)
+_Phrases = dict[str, tuple[tuple[tuple[str, ...], ...], ...]]
+"""Phrases by a key word each holds: every phrase as its words, every word as its parts."""
 
 
-def _may_match(phrases: tuple[tuple[tuple[str, ...], ...], ...],
-               tokens: frozenset[str]) -> bool:
+def _phrase_index(phrases: Iterable[str]) -> _Phrases:
+    """Each phrase as its words, each word as its spellings in tokens (whole, or its parts
+    when it joins them by a hyphen or apostrophe: "semi-final"), filed under its longest
+    part, a word every match holds as a token of its own ("monaco" of "as monaco")."""
+    index: dict[str, list[tuple[tuple[str, ...], ...]]] = {}
+    for phrase in phrases:
+        words = tuple(tuple(filter(None, re.split(r"[-'’]", word))) or (word,)
+                      for word in phrase.split())
+        key, whole = max(((part, word) for word, parts in zip(phrase.split(), words,
+                                                               strict=True)
+                          for part in parts), key=lambda pair: len(pair[0]))
+        for name in {key, whole}:  # "final", and "semi-final" should it stay one token
+            index.setdefault(name, []).append(words)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _start_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The tokens a phrase may start with: its first word whole, or that word's first part
+    ("st" of "st james' park")."""
+    return frozenset(w for p in phrases for w in (p.split()[0], re.split(r"[-'’]", p)[0]))
+
+
+def _may_match(phrases: _Phrases, tokens: frozenset[str]) -> bool:
     """Whether every word of some phrase is among ``tokens`` (whole or by its parts): else
-    no pattern of those phrases can match, and the text is spared the search."""
-    return any(all("".join(parts) in tokens or all(p in tokens for p in parts)
-                   or "-".join(parts) in tokens for parts in words) for words in phrases)
+    no pattern of those phrases can match, and the text is spared the search. Only the
+    phrases whose key word is a token are looked at (a set intersection: most texts hold
+    none)."""
+    return any(all("".join(parts) in tokens or "-".join(parts) in tokens
+                   or all(p in tokens for p in parts) for parts in words)
+               for key in phrases.keys() & tokens for words in phrases[key])
 
 
 @cache
@@ -133,11 +154,9 @@ def load_sports_words(path: Path = SPORTS_FILE) -> SportsWords:
         clubs=_alternation(clubs, re.IGNORECASE),
         single_clubs=frozenset(c for c in raw["clubs"] if " " not in c),
         venues=_alternation(raw["venues"], re.IGNORECASE),
-        strong_words=_phrase_words([*raw["strong_words"], *raw["strong_names"]]),
-        club_words=_phrase_words(clubs),
-        name_starts=frozenset(part for words in _phrase_words([*clubs, *raw["venues"]])
-                              for part in (words[0][0], "".join(words[0]),
-                                           "-".join(words[0]))),
+        strong_words=_phrase_index([*raw["strong_words"], *raw["strong_names"]]),
+        club_words=_phrase_index(clubs),
+        name_starts=_start_words([*clubs, *raw["venues"]]),
         venue_heads=frozenset(raw["venue_heads"]),
         player_roles=frozenset(raw["player_roles"]),
     )
@@ -163,8 +182,12 @@ def sporting(words: SportsWords, text: str) -> bool:
     a competition's name, or two distinct words of games that also serve politics."""
     if words.strong.search(text) or words.names.search(text) or score_lines(words, text):
         return True
-    weak = {w for w in _WORD.findall(text.lower()) if w in words.weak_words}
-    return len(weak) >= 2
+    return _two_weak(words, text)
+
+
+def _two_weak(words: SportsWords, text: str) -> bool:
+    """Whether ``text`` holds two distinct words of games that also serve politics."""
+    return len(words.weak_words.intersection(_WORD.findall(text.lower()))) >= 2
 
 
 def sporting_text(words: SportsWords, text: str, sentences: Iterable[tuple[int, int]],
@@ -182,7 +205,8 @@ def sporting_text(words: SportsWords, text: str, sentences: Iterable[tuple[int, 
         return True
     if len(words.weak_words & tokens) < 2:
         return False
-    return any(sporting(words, text[start:end]) for start, end in sentences)
+    # No score, strong word or name anywhere: a sentence can only be one by its weak words.
+    return any(_two_weak(words, text[start:end]) for start, end in sentences)
 
 
 def known_name_end(words: SportsWords, tv: TokenView, text: str, j: int,
