@@ -10,13 +10,15 @@ this module:
   teams and grounds as no actor: known club names anywhere ("Real Madrid"), and in a text
   about sport a place's name with a club end or a team nickname ("Leicester City", "Texas
   Rangers", "Kansas City Chiefs");
-* the event coder (:mod:`sitrep.analyze.coder.document`) codes no event from a game's verb
-  ("beat", "thrash", "host") in a sports sentence, unless an armed or state body takes part.
+* the event coder (:mod:`sitrep.analyze.coder.games`) codes no event from a game's verb
+  in a sports sentence: a result ("beat", "thrash") unless an armed body takes part, a
+  fixture ("meet", "host") between countries.
 
 A sentence is a sports one when it holds a score ("2-1", "3–0"; not a tally, "ruled 5-4",
 nor a range, "2-3 days"), a word news uses almost only of games ("pitcher", "midfielder"),
 a competition's name ("the World Cup") or two distinct words of games that also serve
-politics ("match", "season", "coach"); a text is about sport when one of its sentences is.
+politics ("match", "season", "coach"); a text is about sport when one of its sentences is
+or it names a known club.
 """
 
 from __future__ import annotations
