@@ -17,6 +17,7 @@ from sitrep.analyze.coder.lexicon import (
     read_curated,
 )
 from sitrep.analyze.nlp.actors import WORDS_FILE, load_actor_words
+from sitrep.analyze.nlp.sports import SPORTS_FILE, load_sports_words
 from sitrep.errors import AnalysisError
 
 
@@ -74,3 +75,25 @@ def test_actor_words_fit_schema(tmp_path: Path) -> None:
     broken.write_text("person_pronouns: [He]\n", encoding="utf-8")
     with pytest.raises(AnalysisError):
         load_actor_words(broken)
+
+
+def test_sports_words_fit_schema(tmp_path: Path) -> None:
+    raw = yaml.safe_load(SPORTS_FILE.read_text(encoding="utf-8"))
+    for key, words in raw.items():
+        assert len(words) == len(set(words)), key  # no entry twice
+        assert all(not w.startswith("the ") for w in words), key  # "the" is read apart
+    # The verbs of a game are never verbs of real violence or protest.
+    assert not {"kill", "clash", "storm", "rally", "seize", "bomb", "attack"} & (
+        set(raw["result_verbs"]) | set(raw["fixture_verbs"]))
+    words = load_sports_words(SPORTS_FILE)
+    assert {"beaten", "thrashed"} <= words.result_forms and "met" in words.fixture_forms
+    assert words.clubs.match("Real Madrid") and not words.clubs.match("Real estate")
+    broken = tmp_path / "sports.yaml"
+    broken.write_text(yaml.safe_dump({**raw, "clubs": ["Real Madrid"]}), encoding="utf-8")
+    with pytest.raises(AnalysisError, match="clubs"):
+        load_sports_words(broken)
+    missing = tmp_path / "missing.yaml"
+    missing.write_text(yaml.safe_dump({k: v for k, v in raw.items() if k != "venues"}),
+                       encoding="utf-8")
+    with pytest.raises(AnalysisError):
+        load_sports_words(missing)

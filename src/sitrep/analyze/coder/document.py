@@ -6,7 +6,7 @@ trigger's own clause and the place the sentence happens (the ``sitrep_events`` c
 puts each event back into its article: where it happened (not a place of a background
 clause; for a statement, not a place inside what was said: :mod:`.event_places`), when
 (:mod:`sitrep.analyze.event_dates`), and the country unnamed parties take from the place or
-from the police and courts acting.
+from the police and courts acting. A game's result is no event (:mod:`.games`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from sitrep.analyze.coder.event_places import SAYING_TYPES, said_places
 from sitrep.analyze.coder.events import code_sentence
+from sitrep.analyze.coder.games import without_games
 from sitrep.analyze.coder.lexicon import Lexicon, load_lexicon
 from sitrep.analyze.coder.readings import stated_condition, stated_demand
 from sitrep.analyze.coder.refine import PLACE_DIRECTED, place_source, place_target, trigger_clause
@@ -61,8 +62,9 @@ class EventCoder:
                 continue
             parse, offset = (parses[sentence.start], sentence.start) \
                 if sentence.start in parses else (whole, 0)
-            coded = code_sentence(self.lexicon, doc, sentence, in_sentence, quoted, view,
-                                  parse=parse, offset=offset)
+            coded = without_games(code_sentence(self.lexicon, doc, sentence, in_sentence,
+                                                quoted, view, parse=parse, offset=offset),
+                                  text, sentence, in_sentence, doc._.sitrep_sports or ())
             if not coded:
                 continue
             seen = sentence.start_char

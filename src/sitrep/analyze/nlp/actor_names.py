@@ -5,7 +5,8 @@
   Force", "the Kurdistan Workers' Party"): one organisation, not a people and another body;
 * a body of a known organisation whose name joins words by "and" or holds another KB name
   ("the African Union Peace and Security Council": the AU's, not the UN Security Council);
-* a sports competition or club ("the Premier League", "Manchester United"): no actor.
+* a sports competition, club or ground ("the Premier League", "Manchester United",
+  "Leicester City"; "Texas Rangers" and "Old Trafford" in a text about sport): no actor.
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sitrep.analyze.nlp.actor_lexicon import ActorWords
-from sitrep.analyze.nlp.records import TokenView
+from sitrep.analyze.nlp.records import TokenView, sentences_of, text_of
+from sitrep.analyze.nlp.sports import known_name_end, load_sports_words, sporting_text
 from sitrep.analyze.places import place_named
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from sitrep.analyze.nlp.actor_groups import Owner
     from sitrep.analyze.nlp.actors import ActorFinder
 
 __all__ = ["POSSESSIVE_MARKS", "body_name_end", "possessive_name", "possessive_step",
-           "sports_name_end"]
+           "sports_context", "sports_name_end"]
 
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 """Possessive endings as the tokenizer splits them ("People 's", "Workers '")."""
@@ -99,17 +103,56 @@ def body_name_end(words: ActorWords, tv: TokenView, j: int, owners: list[Owner],
     return k
 
 
-def sports_name_end(finder: ActorFinder, tv: TokenView, j: int,
-                    kb_spans: dict[int, tuple[int, str]]) -> int | None:
-    """Where a sports competition or club named from token ``j`` ends, or None: a
-    capitalised run up to its last sports head, with a sports word ("Premier League",
-    "UEFA Champions League", "FIFA World Cup", "Africa Cup of Nations"), or a place's
-    name (a start among the finder's places) and a club suffix ("Manchester United"). A
-    KB name that reaches the head is never one ("the Arab League"); one before it names
-    the competition ("the Commonwealth Games")."""
-    n = len(tv.text)
-    if j >= n or not _capitalised(tv, j):
+def sports_context(finder: ActorFinder, doc: Doc, tv: TokenView) -> tuple[bool, bool]:
+    """Whether the doc is about sport (a known club's name, or a sentence with a score, a
+    word of games or a competition's name: :func:`~sitrep.analyze.nlp.sports.sporting_text`),
+    and whether it may name a sports competition or club at all (most docs do not: the
+    reader is not run there). Starts the doc's list of sports names
+    (``doc._.sitrep_sports``), which the event coder reads as a sign of a sports sentence."""
+    doc._.sitrep_sports = []
+    text = text_of(doc)
+    sports = load_sports_words()
+    spans = [(s.start_char, s.end_char) for s in sentences_of(doc)]
+    tokens = frozenset(tv.lower)
+    context = sporting_text(sports, text, spans, tokens)
+    return context, context or not finder.words.sports_words.isdisjoint(tokens)
+
+
+def sports_name_end(finder: ActorFinder, doc: Doc, j: int, context: bool) -> int | None:
+    """Where a sports competition, club or ground named from token ``j`` ends, or None
+    (noted in ``doc._.sitrep_sports`` when found; the tokens and KB names are those the
+    finder holds for ``doc``):
+
+    * a known club (:func:`~sitrep.analyze.nlp.sports.known_name_end`: "Real Madrid");
+    * a place's name (a start among the finder's places) and a club suffix ("Manchester
+      United");
+    * in a text about sport (``context``), a place's name and a club end that is also an
+      ordinary word ("Leicester City", "Glasgow Rangers", "Derby County"; not a city's own
+      name, "Kansas City") or a team nickname ("Texas Rangers", "Kansas City Chiefs",
+      "Boston Red Sox"), and a ground ("Pride Park");
+    * a capitalised run up to its last sports head, with a sports word ("Premier League",
+      "UEFA Champions League", "FIFA World Cup", "Africa Cup of Nations"). A KB name that
+      reaches the head is never one ("the Arab League"); one before it names the
+      competition ("the Commonwealth Games")."""
+    tv = finder._doc_tokens
+    if tv is None:
         return None
+    end = _sports_name_end(finder, text_of(doc), tv, j, finder._doc_spans, context)
+    if end is not None:
+        doc._.sitrep_sports.append((tv.idx[j], tv.idx[end - 1] + len(tv.text[end - 1])))
+    return end
+
+
+def _sports_name_end(finder: ActorFinder, text: str, tv: TokenView, j: int,
+                     kb_spans: dict[int, tuple[int, str]], context: bool) -> int | None:
+    """:func:`sports_name_end`'s reading, without the note."""
+    n = len(tv.text)
+    if j >= n:
+        return None
+    sports = load_sports_words()
+    known = known_name_end(sports, tv, text, j, context)
+    if known is not None or not _capitalised(tv, j):
+        return known
     k = j
     while k < n and k < j + _RUN_LIMIT and _capitalised(tv, k):
         k += 1
@@ -117,6 +160,12 @@ def sports_name_end(finder: ActorFinder, tv: TokenView, j: int,
     if k - j >= 2 and run[-1] in words.club_suffixes and j not in kb_spans and (
             j in finder.places_at or place_named(tv.text[j]) is not None):
         return k  # "Manchester United", "Leeds United": a club
+    if k - j >= 2 and (j not in kb_spans or kb_spans[j][0] < k) and (
+            club := _club_after_place(finder, tv, j, k, context)):
+        return club
+    if context and k - j >= 2 and run[-1] in sports.venue_heads and j not in kb_spans and \
+            finder.places_at.get(j, (0,))[0] != k and place_named(" ".join(run)) is None:
+        return k  # "Pride Park", "Wembley Stadium": a ground (not the town "College Park")
     last = max((m for m, w in enumerate(run) if w in words.sports_heads), default=-1)
     if last < 0 or words.sports_name_words.isdisjoint(run[:last + 1]) or (
             j in kb_spans and kb_spans[j][0] > j + last):
@@ -125,3 +174,53 @@ def sports_name_end(finder: ActorFinder, tv: TokenView, j: int,
     if k + 1 < n and tv.lower[k] == "of" and _capitalised(tv, k + 1):
         k += 2  # "Africa Cup of Nations"
     return k
+
+
+def _place_end(finder: ActorFinder, tv: TokenView, j: int, k: int) -> int | None:
+    """Where the place named from token ``j`` ends, before ``k``: the gazetteer's find in
+    the doc, else the longest run of one to three words it names ("Texas", "New York")."""
+    if j in finder.places_at:
+        end = finder.places_at[j][0]
+        return end if end < k else None
+    for end in range(min(j + 3, k - 1), j, -1):
+        if place_named(" ".join(tv.text[j:end])) is not None:
+            return end
+    return None
+
+
+_TOWN_WORDS = frozenset({"city", "town"})
+"""Club ends that are also the ends of towns' names the gazetteer lacks ("Chesapeake City")."""
+
+
+def _club_after_place(finder: ActorFinder, tv: TokenView, j: int, k: int,
+                      context: bool) -> int | None:
+    """``k`` when, in a text about sport (``context``), the capitalised run ``j:k`` is a
+    place's name and a club end that is also an ordinary word ("Leicester City") or a team
+    nickname of one or two words ("Texas Rangers", "Boston Red Sox"; not "US Army Rangers":
+    no role or organisation word inside the nickname). Elsewhere "Nairobi City" is the
+    city, "Texas Rangers" the state's police: known clubs are read in any text
+    (sports.yaml)."""
+    last = tv.lower[k - 1]
+    sports = load_sports_words()
+    if not context or (last not in sports.context_club_suffixes
+                       and last not in sports.team_names):
+        return None
+    if j in finder._inside_place:
+        return None  # "York" of "New York City"
+    place = _place_end(finder, tv, j, k)
+    if place is None or place_named(" ".join(tv.text[j:k])) is not None:
+        return None  # no place, or the whole run is one ("New York City", "Jersey City")
+    n = len(tv.text)
+    if place == k - 1 and last in _TOWN_WORDS and j > 0 and \
+            tv.lower[j - 1] in finder.words.locative and (k >= n or tv.lower[k] not in
+                                                          POSSESSIVE_MARKS):
+        return None  # "held in Chesapeake City": a town ("in Leicester City's win": a club)
+    if place == k - 1 and (last in sports.context_club_suffixes or last in sports.team_names):
+        # "Leicester City" (not before a role word: "Davao City police")
+        return k if k >= n or finder._title_at(tv, k) is None else None
+    words = finder.words
+    middle = tv.lower[k - 2]
+    if place == k - 2 and last in sports.team_names and middle not in words.org_heads and \
+            middle not in words.military_name_words and middle not in words.adjectival_roles:
+        return k  # "Boston Red Sox", "Toronto Blue Jays"
+    return None

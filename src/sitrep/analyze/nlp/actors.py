@@ -84,6 +84,7 @@ from sitrep.analyze.nlp.actor_names import (
     body_name_end,
     possessive_name,
     possessive_step,
+    sports_context,
     sports_name_end,
 )
 from sitrep.analyze.nlp.actor_owners import city_population
@@ -337,7 +338,7 @@ class ActorFinder(TitleReader):
         name_tokens: list[bool | None] = [None] * len(tv.text)
         self._name_tokens = name_tokens
         is_name = partial(self._is_name_token, tv, kb_spans=kb_spans)
-        sporting = not self.words.sports_words.isdisjoint(tv.lower)  # most docs: no sport
+        context, sporting = sports_context(self, doc, tv)  # most docs: no sport
         title_starts = self._title_starts
         n = len(doc)
         i = 0
@@ -356,8 +357,8 @@ class ActorFinder(TitleReader):
                     tv.lower[i - 2] in STANCE_PREFIXES:
                 i = kb_spans[i][0]  # "anti-Syria", "pro-NATO": a stance, not an actor
                 continue
-            if sporting and (sport := sports_name_end(self, tv, i + (lower == "the"), kb_spans)):
-                i = sport  # "the Premier League", "Manchester United": no actor
+            if sporting and (sport := sports_name_end(self, doc, i + (lower == "the"), context)):
+                i = sport  # "the Premier League", "Manchester United", "Texas Rangers"
                 continue
             if i in self._cities and i not in kb_spans:
                 city_end, city_name, city_country = self._cities[i]

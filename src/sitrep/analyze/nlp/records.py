@@ -147,7 +147,7 @@ def register_extensions() -> None:
     """Register the ``doc._.sitrep_*`` extensions (idempotent)."""
     for name in ("sitrep_tokens", "sitrep_text", "sitrep_sents", "sitrep_quoted",
                  "sitrep_mentions", "sitrep_dates", "sitrep_places", "sitrep_quotes",
-                 "sitrep_events", "sitrep_parses", "sitrep_open_sentences"):
+                 "sitrep_events", "sitrep_parses", "sitrep_open_sentences", "sitrep_sports"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, getter=None, default=None)
     if not Doc.has_extension("sitrep_published"):
