@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sitrep.analyze.nlp.actor_lexicon import ActorWords
-from sitrep.analyze.nlp.records import TokenView, sentences_of, text_of
+from sitrep.analyze.nlp.records import TokenView, sentence_char_spans, text_of
 from sitrep.analyze.nlp.sports import known_name_end, load_sports_words, sporting_text
 from sitrep.analyze.places import place_named
 
@@ -112,9 +112,10 @@ def sports_context(finder: ActorFinder, doc: Doc, tv: TokenView) -> tuple[bool, 
     doc._.sitrep_sports = []
     text = text_of(doc)
     sports = load_sports_words()
-    spans = [(s.start_char, s.end_char) for s in sentences_of(doc)]
     tokens = frozenset(tv.lower)
-    context = sporting_text(sports, text, spans, tokens)
+
+    context = sporting_text(sports, text, lambda: sentence_char_spans(doc), tokens,
+                            list(zip(tv.lower, tv.idx, strict=True)))
     return context, context or not finder.words.sports_words.isdisjoint(tokens)
 
 

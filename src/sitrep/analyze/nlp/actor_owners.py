@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from sitrep.analyze.nlp.actor_groups import Owner
 from sitrep.analyze.nlp.actor_lexicon import FROM_DETERMINERS, ActorWords
-from sitrep.analyze.nlp.records import ActorIdentity, Mention, tokens_of
+from sitrep.analyze.nlp.records import ActorIdentity, Mention, TokenView, tokens_of
 
 if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
@@ -43,34 +43,33 @@ _MAX_NAME_WORDS = 3
 _MAX_LIST_NAMES = 6
 
 
-def _name_run_before(doc: Doc, end: int) -> int | None:
+def _name_run_before(tv: TokenView, end: int) -> int | None:
     """The start of the capitalised name (up to three words) that ends at ``end``."""
     k = end
-    while k > 0 and end - k < _MAX_NAME_WORDS and doc[k - 1].is_alpha and \
-            doc[k - 1].text[:1].isupper():
+    while k > 0 and end - k < _MAX_NAME_WORDS and tv.alpha[k - 1] and \
+            tv.text[k - 1][:1].isupper():
         k -= 1
     return k if k < end else None
 
 
-def _name_run_after(doc: Doc, start: int) -> int | None:
+def _name_run_after(tv: TokenView, start: int) -> int | None:
     """The end of the capitalised name (up to three words) that begins at ``start``."""
-    k = start
-    while k < len(doc) and k - start < _MAX_NAME_WORDS and doc[k].is_alpha and \
-            doc[k].text[:1].isupper():
+    k, n = start, len(tv.text)
+    while k < n and k - start < _MAX_NAME_WORDS and tv.alpha[k] and tv.text[k][:1].isupper():
         k += 1
     return k if k > start else None
 
 
-def _list_closes_after(doc: Doc, end: int) -> bool:
+def _list_closes_after(tv: TokenView, end: int) -> bool:
     """Whether ", Name" items then "(,) and/or Name" follow ``end``: the name before
     ``end`` is a middle item of a list ("Brussels" in "Washington, Brussels, and Kyiv")."""
-    k = end
+    k, n = end, len(tv.text)
     for _ in range(_MAX_LIST_NAMES):
-        if k < len(doc) and doc[k].text == ",":
+        if k < n and tv.text[k] == ",":
             k += 1
-        if k < len(doc) and doc[k].lower_ in _LIST_LINKS:
-            return _name_run_after(doc, k + 1) is not None
-        after = _name_run_after(doc, k) if k > end else None
+        if k < n and tv.lower[k] in _LIST_LINKS:
+            return _name_run_after(tv, k + 1) is not None
+        after = _name_run_after(tv, k) if k > end else None
         if after is None:
             return False
         k = after
@@ -82,24 +81,27 @@ def list_start(doc: Doc, start: int) -> int:
     ("Kyiv" and "Brussels" in "in Washington, Brussels, and Kyiv"), else ``start``.
 
     Only a list closed by "and"/"or" counts, so that "In Moscow, Kyiv is seen as ..."
-    keeps "Kyiv" out of the opening phrase."""
+    keeps "Kyiv" out of the opening phrase. Read from the token view: most names are
+    no list's, and a Token object per look costs more than the answer."""
     if start < 2:
         return start
-    if doc[start - 1].lower_ not in _LIST_LINKS:
-        name_end = _name_run_after(doc, start)
-        if doc[start - 1].text != "," or name_end is None or \
-                not _list_closes_after(doc, name_end):
+    tv = tokens_of(doc)
+    if tv.lower[start - 1] not in _LIST_LINKS:
+        if tv.text[start - 1] != ",":
+            return start
+        name_end = _name_run_after(tv, start)
+        if name_end is None or not _list_closes_after(tv, name_end):
             return start
     first = k = start
     for _ in range(_MAX_LIST_NAMES):
         j = k - 1
-        if j >= 0 and doc[j].lower_ in _LIST_LINKS:
+        if j >= 0 and tv.lower[j] in _LIST_LINKS:
             j -= 1
-        if j >= 0 and doc[j].text == ",":
+        if j >= 0 and tv.text[j] == ",":
             j -= 1
         if j == k - 1:
             break  # no link word or comma before this name
-        before = _name_run_before(doc, j + 1)
+        before = _name_run_before(tv, j + 1)
         if before is None:
             break
         first = k = before

@@ -306,6 +306,7 @@ def _context_countries(doc: Doc, mentions: list[Mention]) -> None:
 def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Resolve pronoun and title mentions in place; return the resolved ones only."""
     quoted = [q for q in (doc._.sitrep_quoted or []) if not q.nested]
+    text = text_of(doc)  # not doc.text, which joins every token on each call
     sentences = sentences_of(doc)
     starts = [s.start_char for s in sentences]
     resolved: list[Mention] = []
@@ -325,7 +326,7 @@ def resolve_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         actor: ActorIdentity | None = None
         if m.via == "pronoun":
             kinds = {"country", "organization"} if m.extra.get("thing") else {"person"}
-            actor = _coordinated_owner(resolved, doc.text, m, kinds)
+            actor = _coordinated_owner(resolved, text, m, kinds)
             if actor is None:
                 actor = _subject(resolved, reach, sentence, m.start_char, kinds)
             k = sentence_index - 1

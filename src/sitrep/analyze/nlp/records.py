@@ -33,12 +33,14 @@ from spacy.tokens import Doc, Span
 from sitrep.models import ActorKind, ActorRef, ResolvedActor
 
 __all__ = [
+    "SENTENCE_STARTS_KEY",
     "ActorIdentity",
     "KnowledgeBaseLike",
     "Mention",
     "QuotedStretch",
     "TokenView",
     "register_extensions",
+    "sentence_char_spans",
     "sentences_of",
     "text_of",
     "tokens_of",
@@ -152,6 +154,23 @@ def register_extensions() -> None:
             Doc.set_extension(name, getter=None, default=None)
     if not Doc.has_extension("sitrep_published"):
         Doc.set_extension("sitrep_published", default=None)
+
+
+SENTENCE_STARTS_KEY = "sitrep_sentence_starts"
+"""``doc.user_data`` key of the sentence splitter's start tokens (sorted)."""
+
+
+def sentence_char_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences' (start, end) character offsets, read from the splitter's start
+    tokens and the token view where it ran: spaCy's ``doc.sents`` builds a Token object
+    for every token of the doc to say the same."""
+    starts: list[int] | None = doc.user_data.get(SENTENCE_STARTS_KEY)
+    if starts is None or not len(doc):
+        return [(s.start_char, s.end_char) for s in sentences_of(doc)]
+    tv = tokens_of(doc)
+    ends = [*starts[1:], len(tv.text)]
+    return [(tv.idx[a], tv.idx[b - 1] + len(tv.text[b - 1]))
+            for a, b in zip(starts, ends, strict=True) if b > a]
 
 
 def sentences_of(doc: Doc) -> list[Span]:

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from sitrep.analyze.nlp.records import text_of, tokens_of
+from sitrep.analyze.nlp.records import SENTENCE_STARTS_KEY, text_of, tokens_of
 
 __all__ = ["DATELINE", "find_dateline_end", "sitrep_sentences"]
 
@@ -134,6 +134,7 @@ def sitrep_sentences(doc: Doc) -> Doc:
                     k += 1
                 if k < n:
                     starts.append(k)
+    doc.user_data[SENTENCE_STARTS_KEY] = sorted(set(starts))
     # One bulk write: setting token.is_sent_start one by one re-checks the parse each time.
     marks = numpy.full(n, -1, dtype="int64")
     marks[starts] = 1

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -80,6 +80,9 @@ class SportsWords:
     whose tokens hold none of them whole skips those patterns."""
     club_words: _Phrases
     """The known club names, likewise."""
+    strong_starts: frozenset[str]
+    """The tokens a strong word or a competition's name may start with: where the
+    patterns are tried in a tokenised text."""
     name_starts: frozenset[str]
     """The tokens a known club's or ground's name may start with ("real", "old"): the
     patterns are tried only there."""
@@ -158,6 +161,7 @@ def load_sports_words(path: Path = SPORTS_FILE) -> SportsWords:
         venues=_alternation(raw["venues"], re.IGNORECASE),
         strong_words=_phrase_index([*raw["strong_words"], *raw["strong_names"]]),
         club_words=_phrase_index(clubs),
+        strong_starts=_start_words([*raw["strong_words"], *raw["strong_names"]]),
         name_starts=_start_words([*clubs, *raw["venues"]]),
         venue_heads=frozenset(raw["venue_heads"]),
         player_roles=frozenset(raw["player_roles"]),
@@ -192,23 +196,38 @@ def _two_weak(words: SportsWords, text: str) -> bool:
     return len(words.weak_words.intersection(_WORD.findall(text.lower()))) >= 2
 
 
-def sporting_text(words: SportsWords, text: str, sentences: Iterable[tuple[int, int]],
-                  tokens: frozenset[str]) -> bool:
-    """Whether ``text`` names a known club ("Real Madrid") or any of its sentences (given by
-    character spans) is about a game. ``tokens`` are the text's tokens in lower case: the
-    patterns run only where one of their first words is among them (most texts hold none;
-    this runs on every article)."""
-    if _may_match(words.club_words, tokens) and words.clubs.search(text):
+def sporting_text(words: SportsWords, text: str,
+                  sentences: Callable[[], Iterable[tuple[int, int]]],
+                  tokens: frozenset[str], starts: Sequence[tuple[str, int]] = ()) -> bool:
+    """Whether ``text`` names a known club ("Real Madrid") or any of its sentences (their
+    character spans, asked for only when needed) is about a game. ``tokens`` are the
+    text's tokens in lower case: the patterns run only where one of their first words is
+    among them (most texts hold none; this runs on every article). ``starts`` are the
+    tokens with their offsets, when known: the patterns are then tried only where a name
+    may start, not searched for through the whole text."""
+    if _may_match(words.club_words, tokens) and _found(words.clubs, text, starts,
+                                                       words.name_starts):
         return True
     if _may_match(words.strong_words, tokens) and (
-            words.strong.search(text) or words.names.search(text)):
+            _found(words.strong, text, starts, words.strong_starts)
+            or _found(words.names, text, starts, words.strong_starts)):
         return True
     if score_lines(words, text):
         return True
     if len(words.weak_words & tokens) < 2:
         return False
     # No score, strong word or name anywhere: a sentence can only be one by its weak words.
-    return any(_two_weak(words, text[start:end]) for start, end in sentences)
+    return any(_two_weak(words, text[start:end]) for start, end in sentences())
+
+
+def _found(pattern: re.Pattern[str], text: str, starts: Sequence[tuple[str, int]],
+           first_words: frozenset[str]) -> bool:
+    """Whether ``pattern`` matches in ``text``: tried at the offsets of ``starts`` whose
+    token may begin a match, or searched through the text when no tokens are given."""
+    if not starts:
+        return pattern.search(text) is not None
+    return any(pattern.match(text, at) is not None
+               for token, at in starts if token in first_words)
 
 
 def known_name_end(words: SportsWords, tv: TokenView, text: str, j: int,
