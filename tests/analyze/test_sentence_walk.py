@@ -9,7 +9,7 @@ import random
 import spacy
 
 from sitrep.analyze.nlp import sentences as S
-from sitrep.analyze.nlp.records import register_extensions, tokens_of
+from sitrep.analyze.nlp.records import register_extensions, sentence_char_spans, tokens_of
 
 
 def _walk_every_token(doc: spacy.tokens.Doc) -> list[int]:
@@ -65,3 +65,20 @@ def test_sentence_starts_are_those_of_walking_every_token() -> None:
         expected = _walk_every_token(nlp.make_doc(text))
         doc = S.sitrep_sentences(nlp.make_doc(text))
         assert [t.i for t in doc if t.is_sent_start] == expected, repr(text)
+
+
+def test_sentence_char_spans_are_those_of_doc_sents() -> None:
+    register_extensions()
+    nlp = spacy.blank("en")
+    rng = random.Random(5)
+    pieces = ["The", "talks", "ended", ".", "U.S.", '"', "”", "\n", "\n\n", "It", "KYIV",
+              ",", "Ukraine", "(AP)", "—", "?", "!", "x"]
+    texts = ['KYIV, Ukraine (AP) — The talks ended. "We will," he said.\nIt rained.']
+    texts += ["".join(rng.choice(pieces) + rng.choice(["", " ", "\n"])
+                      for _ in range(rng.randint(2, 25))) for _ in range(300)]
+    for text in texts:
+        doc = S.sitrep_sentences(nlp.make_doc(text))
+        if len(doc) < 2:
+            continue
+        assert sentence_char_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents], \
+            repr(text)

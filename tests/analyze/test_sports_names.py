@@ -6,12 +6,13 @@ are written for these tests."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from sitrep.analyze import Analyzer
-from sitrep.analyze.nlp.sports import load_sports_words, score_lines, sporting
+from sitrep.analyze.nlp.sports import load_sports_words, score_lines, sporting, sporting_text
 from sitrep.models import Article
 
 ON = date(2024, 3, 2)
@@ -111,3 +112,19 @@ def test_a_score_is_a_number_pair_that_is_no_tally_or_range(text: str,
 ])
 def test_a_sports_sentence(text: str, expected: bool) -> None:
     assert sporting(load_sports_words(), text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Real Madrid beat Getafe 2-0 in La Liga on Sunday.",
+    "The midfielder signed a new contract before the World Cup.",
+    "The FIFA World Cup final drew a record audience.",
+    "The minister met the union on Monday to discuss pay.",
+    "A derby-themed cake; the Derby town council met.",
+])
+def test_patterns_tried_at_token_starts_find_what_a_search_finds(text: str) -> None:
+    words = load_sports_words()
+    tokens = [(m.group().lower(), m.start()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    lower = frozenset(t for t, _ in tokens)
+    spans = [(0, len(text))]
+    assert sporting_text(words, text, lambda: spans, lower, tokens) == \
+        sporting_text(words, text, lambda: spans, lower)
