@@ -101,3 +101,17 @@ def test_a_state_body_named_after_the_criminals_it_fights_is_not_theirs() -> Non
 
 def test_a_gang_is_still_criminal() -> None:
     assert actors("Gang leaders attacked the town.")["Gang leaders"][1] == "CRM"
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Police beat protesters on Monday.", "Police"),
+    ("Police hit demonstrators with batons.", "Police"),
+    ("Troops fled the town overnight.", "Troops"),
+])
+def test_a_role_word_before_a_verb_not_ending_in_ed_is_its_subject(text: str,
+                                                                    phrase: str) -> None:
+    assert phrase in actors(text)
+
+
+def test_a_role_word_as_an_adjective_is_still_no_actor() -> None:
+    assert "Military" not in actors("Military operations continued in the north.")
