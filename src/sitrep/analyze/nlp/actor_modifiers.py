@@ -34,8 +34,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from sitrep.analyze.nlp.actor_lexicon import ActorWords
+from sitrep.analyze.nlp.common_words import read_word_list
 from sitrep.analyze.nlp.records import TokenView
-from sitrep.errors import AnalysisError
 
 __all__ = ["DETERMINERS", "NOUN_WORDS_FILE", "modifies_a_noun", "noun_words"]
 
@@ -60,17 +60,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 @cache
 def noun_words(path: Path = NOUN_WORDS_FILE) -> frozenset[str]:
-    """The lower-case nouns of ``path`` (one a line; ``#`` starts a comment line), as
-    ``train/noun_words.py`` writes them."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise AnalysisError(f"{path}: cannot read the noun list ({exc})") from exc
-    words = frozenset(line.strip() for line in text.splitlines()
-                      if line.strip() and not line.startswith("#"))
-    if not words or not all(w.isalpha() and w.islower() for w in words):
-        raise AnalysisError(f"{path}: expected one lower-case word a line")
-    return words
+    """The lower-case nouns of ``path``, as ``train/noun_words.py`` writes them."""
+    return read_word_list(path, "noun list")
 
 
 def modifies_a_noun(doc: Doc, tv: TokenView, words: ActorWords, first: int,

@@ -18,23 +18,29 @@ from pathlib import Path
 
 from sitrep.errors import AnalysisError
 
-__all__ = ["COMMON_WORDS_FILE", "common_words", "is_common_word"]
+__all__ = ["COMMON_WORDS_FILE", "common_words", "is_common_word", "read_word_list"]
 
 COMMON_WORDS_FILE = Path(__file__).with_name("common_words.txt")
 
 
-@cache
-def common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
-    """The lower-case words of ``path`` (one a line; ``#`` starts a comment line)."""
+def read_word_list(path: Path, what: str) -> frozenset[str]:
+    """The lower-case words of a list the ``train/`` scripts write (one a line; ``#``
+    starts a comment line); ``what`` names the list in the error a bad file raises."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise AnalysisError(f"{path}: cannot read the common-word list ({exc})") from exc
+        raise AnalysisError(f"{path}: cannot read the {what} ({exc})") from exc
     words = frozenset(line.strip() for line in text.splitlines()
                       if line.strip() and not line.startswith("#"))
-    if not all(w.isalpha() and w.islower() for w in words):
+    if not words or not all(w.isalpha() and w.islower() for w in words):
         raise AnalysisError(f"{path}: expected one lower-case word a line")
     return words
+
+
+@cache
+def common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
+    """The everyday words of ``path`` (see :func:`read_word_list`)."""
+    return read_word_list(path, "common-word list")
 
 
 def is_common_word(lower: str) -> bool:
