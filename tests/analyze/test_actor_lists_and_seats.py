@@ -115,3 +115,12 @@ def test_a_role_word_before_a_verb_not_ending_in_ed_is_its_subject(text: str,
 
 def test_a_role_word_as_an_adjective_is_still_no_actor() -> None:
     assert "Military" not in actors("Military operations continued in the north.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Indian and Chinese troops clashed in the Galwan Valley.", "Galwan Valley"),
+    ("The army took positions south of the Litani River.", "Litani River"),
+    ("Ships crossed the Taiwan Strait on Monday.", "Taiwan Strait"),
+])
+def test_a_valley_river_or_strait_is_no_person(text: str, name: str) -> None:
+    assert name not in actors(text)
