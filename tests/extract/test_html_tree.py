@@ -75,3 +75,30 @@ def test_text_that_only_looks_like_mojibake_is_kept() -> None:
     text = ("Use 2\u00d7\u00a0the dose. \u00bbStra\u00df\u00bb is a word. I saw "
             "\"\u00c3\u00a4\" instead of \"\u00e4\" for years. \u00c2ge d'or.")
     assert repair_mojibake_markup(text) == text
+
+
+def _trafilatura_doctype_repair(content: str) -> str:
+    """The doctype step of trafilatura.utils.repair_faulty_html, as _repaired replaced it."""
+    import re
+
+    doctype_tag = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
+    if "doctype" in content[:50].lower():
+        first_line, _, rest = content.partition("\n")
+        content = doctype_tag.sub("", first_line, count=1) + "\n" + rest
+    return content
+
+
+@pytest.mark.parametrize("page", [
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" />\n<html><body>x</body></html>',
+    '< ! doctype html PUBLIC "-//W3C//DTD" >\n<html>/<body>x</body></html>',
+    '<!DOCTYPE html>\n<html><body><p>a/b</p></body></html>',
+    '<!DOCTYPE html\n"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd" />\n<html></html>',
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" /><html><body>one line</body></html>',
+    '<!doctype html><html><body>one line, nothing to cut</body></html>',
+    '<html><body><p>no doctype at all</p></body></html>\n',
+    '\n<!DOCTYPE html />\n<html></html>',
+])
+def test_the_doctype_repair_is_trafilaturas(page: str) -> None:
+    from sitrep.extract.html_tree import _repaired
+
+    assert _repaired(page) == _trafilatura_doctype_repair(page)

@@ -28,6 +28,12 @@ PAGE = """
   <div style="color: red" id="x-hidden">hidden by id, style after</div>
   <div id="plain" style="x-hidden">hidden by style, id first</div>
   <div class="reply-box" id="r">reply</div>
+  <div class="reply-form" id="main-2">class first: a reply by its class</div>
+  <div id="main-3" class="reply-form">id first: not a reply</div>
+  <div id="reply-to">a reply by its id alone</div><span class="reply-x">by its class alone</span>
+  <div style="x-hidden" id="ok">style first, then a plain id</div>
+  <p id="ok2" style="color: blue">id first, then a plain style</p>
+  <div style="display:none">hidden by its style alone</div>
   <b aria-hidden="true">aria</b>
   <h3 class="comments-title">3 comments</h3>
   <div class="Hide-me">capital</div>
@@ -132,3 +138,24 @@ def test_a_whole_document_goes_to_the_original_xpath() -> None:
     tree = lxml.html.fromstring(PAGE).getroottree()
     assert [e.get("class") for e in selection(tree)] == \
         [e.get("class") for e in selection(tree.getroot())]
+
+
+@pytest.mark.parametrize("ignore_case", [False, True])
+def test_search_answers_as_the_regular_expression(ignore_case: bool) -> None:
+    """Search is a memo called through dict.__getitem__: a new value is searched in
+    __missing__, a missing attribute (None) is the empty string, and a full memo is
+    cleared rather than grown."""
+    import re
+
+    from sitrep.extract import prune_walks
+
+    pattern = "nav|^$|Side-?bar"
+    compiled = re.compile(pattern, re.UNICODE | (re.IGNORECASE if ignore_case else 0))
+    search = prune_walks.Search(pattern, ignore_case=ignore_case)
+    values = [None, "", "navbar", "SIDEBAR", "side-bar", "Sidebar", "main", "x", None, "nav"]
+    for value in values * 2:
+        expected = compiled.search("" if value is None else value) is not None
+        assert search(value) is expected
+    for number in range(prune_walks._MEMO_LIMIT + 5):    # a full memo is cleared
+        search(str(number))
+    assert 0 < len(search) <= prune_walks._MEMO_LIMIT

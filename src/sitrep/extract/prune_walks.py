@@ -34,25 +34,30 @@ __all__ = [
 # (a bound for long runs; a page has a few hundred distinct values).
 _MEMO_LIMIT = 20_000
 
-class Search:
+class Search(dict[str | None, bool]):
     """``re:test(value, pattern)`` (lxml's EXSLT: ``re.search`` with ``re.UNICODE``),
-    remembered per distinct value."""
+    remembered per distinct value; a missing attribute (None) tests the empty string.
 
-    __slots__ = ("_memo", "_search")
+    The walks call it several thousand times a page, nearly always for a value already
+    seen (most often None): calling the memo's own ``dict.__getitem__``, with the search
+    made in ``__missing__`` only for a new value, spares a Python call per test (about
+    0.5 ms a page; tests/extract/test_prune_walks_search.py checks it against the search).
+    """
+
+    __slots__ = ("_search",)
 
     def __init__(self, pattern: str, *, ignore_case: bool = False) -> None:
+        super().__init__()
         flags = re.UNICODE | (re.IGNORECASE if ignore_case else 0)
         self._search = re.compile(pattern, flags).search
-        self._memo: dict[str, bool] = {}
 
-    def __call__(self, value: str | None) -> bool:
-        text = "" if value is None else value
-        found = self._memo.get(text)
-        if found is None:
-            if len(self._memo) >= _MEMO_LIMIT:
-                self._memo.clear()
-            found = self._memo[text] = self._search(text) is not None
+    def __missing__(self, value: str | None) -> bool:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        found = self[value] = self._search("" if value is None else value) is not None
         return found
+
+    __call__ = dict.__getitem__
 
 
 def first_of(element: Any, name: str, value: str | None, other: str,
@@ -136,11 +141,13 @@ def overall_discard(patterns: Sequence[str]) -> Selector:
                         or "MostPopularStories" in _or_empty(element.get("data-component"))):
                     found.append(element)
                 continue
+            # @id|@class: only an element with both needs their order (first_of).
+            id_or_class = cls if ident is None else ident if cls is None \
+                else first_of(element, "id", ident, "class", cls)
             if (element.get("data-lp-replacement-content") is not None
                     or "nav" in _or_empty(element.get("role")).replace("N", "n")
                     or "MostPopularStories" in _or_empty(element.get("data-component"))
-                    or either(first_of(element, "id", ident, "class", cls))
-                    or by_id(ident) or by_class(cls)):
+                    or either(id_or_class) or by_id(ident) or by_class(cls)):
                 found.append(element)
         return found
     return select
@@ -159,10 +166,18 @@ def hidden_and_replies(patterns: Sequence[str]) -> Selector:
                 if element.get("aria-hidden") == "true":  # most elements: the one test left
                     found.append(element)
                 continue
-            if (cls == "comments-title"
-                    or first_of(element, "id", ident, "class", cls).startswith("reply-")
-                    or id_or_style(first_of(element, "id", ident, "style", style))
-                    or "display:none" in _or_empty(style) or "display: none" in _or_empty(style)
+            # @id|@class and @id|@style: only an element with both needs their order.
+            if ident is None:
+                id_or_class, id_or_style_value = _or_empty(cls), _or_empty(style)
+            else:
+                id_or_class = ident if cls is None \
+                    else first_of(element, "id", ident, "class", cls)
+                id_or_style_value = ident if style is None \
+                    else first_of(element, "id", ident, "style", style)
+            if (cls == "comments-title" or id_or_class.startswith("reply-")
+                    or id_or_style(id_or_style_value)
+                    or (style is not None
+                        and ("display:none" in style or "display: none" in style))
                     or by_id(ident) or by_class(cls)
                     or element.get("aria-hidden") == "true"):
                 found.append(element)
