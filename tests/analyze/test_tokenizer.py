@@ -69,3 +69,12 @@ def test_rules_that_span_whitespace_keep_the_plain_tokenizer(nlp: Language) -> N
     other.tokenizer.add_special_case("New York", [{"ORTH": "New York"}])
     assert cached_tokenizer(other.tokenizer, other.vocab) is other.tokenizer
     assert isinstance(cached_tokenizer(nlp.tokenizer, nlp.vocab), ChunkCachedTokenizer)
+
+
+def test_a_cache_that_starts_again_within_a_text_gives_spacys_tokens(nlp: Language) -> None:
+    # Parts ("word ", "  \n") are built from cached chunks: a cache emptied while a text is
+    # read must still give every token and trailing space as spaCy does.
+    cached = ChunkCachedTokenizer(nlp.tokenizer, nlp.vocab, max_chunks=3)
+    for text in [*TEXTS, "one  two \n three four ", " \n lead and trail \n"]:
+        expected = nlp.tokenizer(text)
+        assert numpy.array_equal(cached(text).to_array(_ATTRS), expected.to_array(_ATTRS)), text
