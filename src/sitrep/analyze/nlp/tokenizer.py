@@ -28,6 +28,8 @@ from operator import itemgetter
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from sitrep.analyze.nlp.records import WORDS_KEY
+
 __all__ = ["ChunkCachedTokenizer", "cached_tokenizer"]
 
 Tokenizer = Callable[[str], Doc]
@@ -107,6 +109,7 @@ class ChunkCachedTokenizer:
         words = list(chain.from_iterable(map(itemgetter(0), found)))
         doc = Doc(self.vocab, words=words,
                   spaces=list(chain.from_iterable(map(itemgetter(1), found))))
+        doc.user_data[WORDS_KEY] = words  # the token view's words (records.TokenView.of)
         marked = list(map(itemgetter(2), found))
         if any(marked):  # special cases that set a norm ("n't", "Mr."): where they are
             starts = [0, *accumulate(map(len, map(itemgetter(0), found)))]
