@@ -8,6 +8,7 @@ import spacy
 from spacy.attrs import IDX, LENGTH, LOWER, NORM, ORTH, PREFIX, SHAPE, SPACY, SUFFIX
 from spacy.language import Language
 
+from sitrep.analyze.nlp.records import WORDS_KEY, TokenView
 from sitrep.analyze.nlp.tokenizer import ChunkCachedTokenizer, cached_tokenizer
 
 _ATTRS = [ORTH, NORM, LOWER, IDX, LENGTH, SPACY, SHAPE, PREFIX, SUFFIX]
@@ -69,3 +70,25 @@ def test_rules_that_span_whitespace_keep_the_plain_tokenizer(nlp: Language) -> N
     other.tokenizer.add_special_case("New York", [{"ORTH": "New York"}])
     assert cached_tokenizer(other.tokenizer, other.vocab) is other.tokenizer
     assert isinstance(cached_tokenizer(nlp.tokenizer, nlp.vocab), ChunkCachedTokenizer)
+
+
+def test_a_cache_that_starts_again_within_a_text_gives_spacys_tokens(nlp: Language) -> None:
+    # Parts ("word ", "  \n") are built from cached chunks: a cache emptied while a text is
+    # read must still give every token and trailing space as spaCy does.
+    cached = ChunkCachedTokenizer(nlp.tokenizer, nlp.vocab, max_chunks=3)
+    for text in [*TEXTS, "one  two \n three four ", " \n lead and trail \n"]:
+        expected = nlp.tokenizer(text)
+        assert numpy.array_equal(cached(text).to_array(_ATTRS), expected.to_array(_ATTRS)), text
+
+
+def test_the_words_it_leaves_are_the_tokens_texts(nlp: Language) -> None:
+    # records.TokenView takes the tokenizer's word list instead of cutting each token's
+    # text from the doc's text: the views must be equal.
+    cached = ChunkCachedTokenizer(nlp.tokenizer, nlp.vocab, max_chunks=3)
+    for text in [*TEXTS, "Mr. Smith's U.S.-backed plan isn't 3.5% ... “done”!\n\n  Then"]:
+        doc = cached(text)
+        assert WORDS_KEY in doc.user_data
+        fast = TokenView.of(doc)
+        assert WORDS_KEY not in doc.user_data  # taken once
+        assert fast == TokenView.of(doc), text  # the second read cuts the words
+        assert fast.text == [t.text for t in doc]

@@ -11,11 +11,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from sitrep.analyze.nlp.actor_lexicon import ActorWords
 from sitrep.analyze.nlp.records import TokenView, sentence_char_spans, text_of
-from sitrep.analyze.nlp.sports import known_name_end, load_sports_words, sporting_text
+from sitrep.analyze.nlp.sports import (
+    SportsWords,
+    known_name_end,
+    load_sports_words,
+    pattern_starts,
+    sporting_text,
+)
 from sitrep.analyze.places import place_named
 
 if TYPE_CHECKING:
@@ -115,8 +123,26 @@ def sports_context(finder: ActorFinder, doc: Doc, tv: TokenView) -> tuple[bool, 
     tokens = frozenset(tv.lower)
 
     context = sporting_text(sports, text, lambda: sentence_char_spans(doc), tokens,
-                            list(zip(tv.lower, tv.idx, strict=True)))
-    return context, context or not finder.words.sports_words.isdisjoint(tokens)
+                            pattern_starts(sports, tv.lower, tv.idx))
+    sporting = context or not finder.words.sports_words.isdisjoint(tokens)
+    if sporting:
+        doc.user_data[_ENDS_KEY] = _name_ends(finder, tv, sports)
+    return context, sporting
+
+
+_ENDS_KEY = "sitrep_sports_name_ends"
+"""``doc.user_data`` key of :func:`_name_ends` for the doc."""
+
+
+def _name_ends(finder: ActorFinder, tv: TokenView, sports: SportsWords) -> list[int]:
+    """The capitalised tokens that may end a sports name read from a capitalised run (a
+    club suffix, team nickname, ground's or competition's head), in order: a run with none
+    of them is no such name (see :func:`_sports_name_end`), told without reading it."""
+    words = finder.words
+    ends = words.sports_words | sports.context_club_suffixes | sports.team_names | \
+        sports.venue_heads
+    return [k for k in compress(range(len(tv.lower)), map(ends.__contains__, tv.lower))
+            if _capitalised(tv, k)]
 
 
 def sports_name_end(finder: ActorFinder, doc: Doc, j: int, context: bool) -> int | None:
@@ -138,15 +164,20 @@ def sports_name_end(finder: ActorFinder, doc: Doc, j: int, context: bool) -> int
     tv = finder._doc_tokens
     if tv is None:
         return None
-    end = _sports_name_end(finder, text_of(doc), tv, j, finder._doc_spans, context)
+    end = _sports_name_end(finder, text_of(doc), tv, j, finder._doc_spans, context,
+                           doc.user_data.get(_ENDS_KEY))
     if end is not None:
         doc._.sitrep_sports.append((tv.idx[j], tv.idx[end - 1] + len(tv.text[end - 1])))
     return end
 
 
 def _sports_name_end(finder: ActorFinder, text: str, tv: TokenView, j: int,
-                     kb_spans: dict[int, tuple[int, str]], context: bool) -> int | None:
-    """:func:`sports_name_end`'s reading, without the note."""
+                     kb_spans: dict[int, tuple[int, str]], context: bool,
+                     name_ends: list[int] | None = None) -> int | None:
+    """:func:`sports_name_end`'s reading, without the note. ``name_ends``, when known, are
+    the doc's :func:`_name_ends`: a capitalised run holds a word that every reading below
+    needs (its last word a club suffix, nickname or ground's head, or a sports head in
+    it), so a run without one within reach is none."""
     n = len(tv.text)
     if j >= n:
         return None
@@ -154,6 +185,10 @@ def _sports_name_end(finder: ActorFinder, text: str, tv: TokenView, j: int,
     known = known_name_end(sports, tv, text, j, context)
     if known is not None or not _capitalised(tv, j):
         return known
+    if name_ends is not None:
+        at = bisect_left(name_ends, j)
+        if at == len(name_ends) or name_ends[at] >= j + _RUN_LIMIT:
+            return None
     k = j
     while k < n and k < j + _RUN_LIMIT and _capitalised(tv, k):
         k += 1

@@ -34,6 +34,7 @@ from sitrep.models import ActorKind, ActorRef, ResolvedActor
 
 __all__ = [
     "SENTENCE_STARTS_KEY",
+    "WORDS_KEY",
     "ActorIdentity",
     "KnowledgeBaseLike",
     "Mention",
@@ -129,20 +130,30 @@ class TokenView:
 
     @classmethod
     def of(cls, doc: Doc) -> TokenView:
-        """Read in one array copy, the words cut from the text: no Token object is created
-        (that was most of the cost of sentence splitting)."""
+        """Read in one array copy, the words cut from the text or, when the doc comes from
+        the chunk-caching tokenizer, the list of words it built the doc from
+        (:data:`WORDS_KEY`): no Token object is created (that was most of the cost of
+        sentence splitting)."""
+        words: list[str] | None = doc.user_data.pop(WORDS_KEY, None)
         if len(doc) == 0:
             return cls([], [], [], [], [], [])
         table = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_SPACE, IS_PUNCT])
         idx: list[int] = table[:, 0].tolist()
-        text = text_of(doc)
-        words = [text[i:i + n] for i, n in zip(idx, table[:, 1].tolist(), strict=True)]
+        if words is None or len(words) != len(doc):
+            text = text_of(doc)
+            words = [text[i:i + n] for i, n in zip(idx, table[:, 1].tolist(), strict=True)]
         lowered: dict[str, str] = {}
         lower = [lowered.get(w) or lowered.setdefault(w, w.lower()) for w in words]
         entity = [t.ent_type_ for t in doc] if doc.has_annotation("ENT_IOB") else \
             [""] * len(words)
         return cls(words, lower, table[:, 2].astype(bool).tolist(), idx,
                    numpy.logical_or(table[:, 3], table[:, 4]).tolist(), entity)
+
+
+WORDS_KEY = "sitrep_tokenizer_words"
+"""``doc.user_data`` key of the words the chunk-caching tokenizer built the doc from
+(:mod:`sitrep.analyze.nlp.tokenizer`): the tokens' texts, taken once by
+:meth:`TokenView.of` instead of cutting each from the text."""
 
 
 def register_extensions() -> None:

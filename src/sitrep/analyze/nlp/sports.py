@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from pathlib import Path
 
 import yaml
@@ -35,8 +36,8 @@ import yaml
 from sitrep.analyze.nlp.records import TokenView
 from sitrep.errors import AnalysisError
 
-__all__ = ["SPORTS_FILE", "SportsWords", "known_name_end", "load_sports_words", "score_lines",
-           "sporting", "sporting_text"]
+__all__ = ["SPORTS_FILE", "SportsWords", "known_name_end", "load_sports_words",
+           "pattern_starts", "score_lines", "sporting", "sporting_text"]
 
 SPORTS_FILE = Path(__file__).with_name("sports.yaml")
 
@@ -88,6 +89,8 @@ class SportsWords:
     patterns are tried only there."""
     venue_heads: frozenset[str]
     player_roles: frozenset[str]
+    first_words: frozenset[str]
+    """``name_starts`` and ``strong_starts`` together (:func:`pattern_starts`)."""
 
 
 def _alternation(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
@@ -165,6 +168,8 @@ def load_sports_words(path: Path = SPORTS_FILE) -> SportsWords:
         name_starts=_start_words([*clubs, *raw["venues"]]),
         venue_heads=frozenset(raw["venue_heads"]),
         player_roles=frozenset(raw["player_roles"]),
+        first_words=_start_words([*clubs, *raw["venues"], *raw["strong_words"],
+                                  *raw["strong_names"]]),
     )
 
 
@@ -198,13 +203,15 @@ def _two_weak(words: SportsWords, text: str) -> bool:
 
 def sporting_text(words: SportsWords, text: str,
                   sentences: Callable[[], Iterable[tuple[int, int]]],
-                  tokens: frozenset[str], starts: Sequence[tuple[str, int]] = ()) -> bool:
+                  tokens: frozenset[str], starts: Sequence[tuple[str, int]] | None = None
+                  ) -> bool:
     """Whether ``text`` names a known club ("Real Madrid") or any of its sentences (their
     character spans, asked for only when needed) is about a game. ``tokens`` are the
     text's tokens in lower case: the patterns run only where one of their first words is
     among them (most texts hold none; this runs on every article). ``starts`` are the
-    tokens with their offsets, when known: the patterns are then tried only where a name
-    may start, not searched for through the whole text."""
+    tokens with their offsets, when known (those that may start no pattern may be left
+    out: :func:`pattern_starts`): the patterns are then tried only where a name may start,
+    not searched for through the whole text."""
     if _may_match(words.club_words, tokens) and _found(words.clubs, text, starts,
                                                        words.name_starts):
         return True
@@ -220,11 +227,20 @@ def sporting_text(words: SportsWords, text: str,
     return any(_two_weak(words, text[start:end]) for start, end in sentences())
 
 
-def _found(pattern: re.Pattern[str], text: str, starts: Sequence[tuple[str, int]],
+def pattern_starts(words: SportsWords, lower: list[str], idx: list[int]
+                   ) -> list[tuple[str, int]]:
+    """The tokens (in lower case, with their offsets) where a club's, ground's, strong
+    word's or competition's name may start: the only ones :func:`sporting_text` tries its
+    patterns at. Picked without a Python loop over the text's tokens (most are none)."""
+    keep = list(map(words.first_words.__contains__, lower))
+    return list(zip(compress(lower, keep), compress(idx, keep), strict=True))
+
+
+def _found(pattern: re.Pattern[str], text: str, starts: Sequence[tuple[str, int]] | None,
            first_words: frozenset[str]) -> bool:
     """Whether ``pattern`` matches in ``text``: tried at the offsets of ``starts`` whose
     token may begin a match, or searched through the text when no tokens are given."""
-    if not starts:
+    if starts is None:
         return pattern.search(text) is not None
     return any(pattern.match(text, at) is not None
                for token, at in starts if token in first_words)

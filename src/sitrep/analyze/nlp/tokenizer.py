@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import accumulate, chain, compress, islice
+from operator import itemgetter
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from sitrep.analyze.nlp.records import WORDS_KEY
 
 __all__ = ["ChunkCachedTokenizer", "cached_tokenizer"]
 
@@ -33,6 +36,18 @@ Tokenizer = Callable[[str], Doc]
 
 # Whitespace and non-whitespace runs, as spaCy splits them (``\s`` is ``str.isspace``).
 _CHUNKS = re.compile(r"\s+|\S+")
+# The same runs, a word taking the one space after it (its token's trailing space): the
+# parts a text is read in, each cached with its tokens' words and trailing spaces, so a
+# text's Doc is built by joining cached tuples instead of a Python loop over its chunks.
+_PARTS = re.compile(r"\S+ ?|\s+")
+
+_Part = tuple[tuple[str, ...], tuple[bool, ...], tuple[tuple[int, str], ...]]
+"""A part's words, their trailing spaces, and (index, norm) of those a special case set."""
+
+
+def _chunk_of(part: str) -> str:
+    """The chunk of a part: a word without its trailing space (the same object when none)."""
+    return part[:-1] if len(part) > 1 and part[-1] == " " and not part[0].isspace() else part
 MAX_CHUNKS = 100_000
 """Distinct chunks kept (about 15 MB): the cache starts again empty when a text's new chunks
 would not fit (one text's own chunks are always kept while it is read)."""
@@ -48,6 +63,7 @@ class ChunkCachedTokenizer:
         self.max_chunks = max_chunks
         # chunk -> (its words, (index, norm) of the tokens whose norm a special case set)
         self._chunks: dict[str, tuple[tuple[str, ...], tuple[tuple[int, str], ...]]] = {}
+        self._parts: dict[str, _Part] = {}  # built from _chunks, emptied with it
 
     def _learn(self, chunks: list[str]) -> None:
         """Tokenize the not yet cached ``chunks`` (distinct, no whitespace) in one call of the
@@ -57,6 +73,7 @@ class ChunkCachedTokenizer:
         alone."""
         if len(self._chunks) + len(chunks) > self.max_chunks:
             self._chunks.clear()
+            self._parts.clear()
         doc = self.tokenizer("\n".join(chunks))
         pieces: list[list[tuple[str, str | None]]] = [[]]
         for token in doc:
@@ -77,41 +94,50 @@ class ChunkCachedTokenizer:
     def _learn_one(self, chunk: str) -> None:
         if len(self._chunks) >= self.max_chunks:
             self._chunks.clear()
+            self._parts.clear()
         doc = self.tokenizer(chunk)
         self._chunks[chunk] = (tuple(t.text for t in doc), tuple(
             (k, t.norm_) for k, t in enumerate(doc) if t.norm != t.lex.norm))
 
     def __call__(self, text: str) -> Doc:
-        known = self._chunks
-        parts = _CHUNKS.findall(text)
-        unseen = [c for c in dict.fromkeys(parts) if c not in known and not c[0].isspace()]
+        parts = _PARTS.findall(text)
+        entries = self._parts
+        try:
+            found = [entries[part] for part in parts]
+        except KeyError:  # new words (most texts hold some): learned in one call
+            found = self._learn_parts(parts)
+        words = list(chain.from_iterable(map(itemgetter(0), found)))
+        doc = Doc(self.vocab, words=words,
+                  spaces=list(chain.from_iterable(map(itemgetter(1), found))))
+        doc.user_data[WORDS_KEY] = words  # the token view's words (records.TokenView.of)
+        marked = list(map(itemgetter(2), found))
+        if any(marked):  # special cases that set a norm ("n't", "Mr."): where they are
+            starts = [0, *accumulate(map(len, map(itemgetter(0), found)))]
+            for at in compress(range(len(found)), marked):
+                for k, norm in marked[at]:
+                    doc[starts[at] + k].norm_ = norm
+        return doc
+
+    def _learn_parts(self, parts: list[str]) -> list[_Part]:
+        """Each part's entry, learning the chunks not yet cached in one call (whitespace
+        runs are few and never joined: learned one by one, in :meth:`_part`)."""
+        known, chunks = self._parts, self._chunks
+        unseen = [c for c in dict.fromkeys(_chunk_of(p) for p in parts if p not in known)
+                  if c not in chunks and not c[0].isspace()]
         if unseen:
             self._learn(unseen)
-        words: list[str] = []
-        spaces: list[bool] = []
-        norms: list[tuple[int, str]] = []
-        after_word = False
-        for chunk in parts:
-            if chunk[0].isspace():
-                if after_word and chunk[0] == " ":
-                    # One space after a word is that token's trailing space, as in spaCy.
-                    spaces[-1] = True
-                    chunk = chunk[1:]
-                after_word = False
-                if not chunk:
-                    continue
-            else:
-                after_word = True
-            # Whitespace runs are few and never joined: learned one by one, here.
-            chunk_words, chunk_norms = known.get(chunk) or self._relearn(chunk)
-            if chunk_norms:
-                norms.extend((len(words) + k, norm) for k, norm in chunk_norms)
-            words.extend(chunk_words)
-            spaces.extend([False] * len(chunk_words))
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        for k, norm in norms:
-            doc[k].norm_ = norm
-        return doc
+        return [known.get(part) or self._part(part) for part in parts]
+
+    def _part(self, part: str) -> _Part:
+        """A part's entry, from its chunk's words: one space after a word is that token's
+        trailing space, as in spaCy (whitespace runs themselves are tokens)."""
+        chunk = _chunk_of(part)
+        words, norms = self._chunks.get(chunk) or self._relearn(chunk)
+        spaces = (False,) * len(words)
+        if chunk is not part:
+            spaces = (*spaces[:-1], True)
+        self._parts[part] = entry = (words, spaces, norms)
+        return entry
 
     def _relearn(self, chunk: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
         """A whitespace run not seen before, or a chunk dropped when the full cache started
