@@ -124,3 +124,11 @@ def test_a_role_word_as_an_adjective_is_still_no_actor() -> None:
 ])
 def test_a_valley_river_or_strait_is_no_person(text: str, name: str) -> None:
     assert name not in actors(text)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("A convoy delivered food to the town of Tawila on Friday.", "town of Tawila"),
+    ("Rebels shelled the village of Kiliba on Monday.", "village of Kiliba"),
+])
+def test_a_settlement_named_after_of_is_its_people(text: str, phrase: str) -> None:
+    assert actors(text)[phrase][1] == "CVL"

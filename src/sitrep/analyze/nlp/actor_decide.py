@@ -26,6 +26,7 @@ from sitrep.analyze.nlp.actor_groups import (
 from sitrep.analyze.nlp.actor_lexicon import (
     ETHNIC_WORDS,
     FORMER_WORDS,
+    SETTLEMENT_WORDS,
     STATE_KIND,
     STATE_SECTORS,
     ActorWords,
@@ -36,6 +37,7 @@ from sitrep.analyze.nlp.actor_owners import (
     owner_after_of,
     owner_mentions,
     owners_after_from,
+    settlement_of,
     span,
 )
 from sitrep.analyze.nlp.actor_things import names_a_thing, thing_owners
@@ -107,6 +109,8 @@ def of_mentions(finder: ActorFinder, doc: Doc, start: int, title_end: int,
     "the deputy governor of the Tyumen region", "the people of Gaza" (an unnamed holder or
     group of the place's country). The mention runs over the owner."""
     owner = owner_after_of(finder, title_end)
+    if owner is None and titles[-1][0] in SETTLEMENT_WORDS:
+        return settlement_of(finder, doc, start, title_end, sector, identities)
     if owner is None or owner.country is None:
         return []
     title = " ".join(t.text for t in doc[start:title_end]

@@ -167,6 +167,10 @@ OWNERSHIP_SUFFIXES = frozenset({"owned", "flagged", "registered", "operated", "r
 """Second halves of "<Demonym>-owned" compounds that make the demonym an owner
 ("a Greek-owned ship", "Vietnamese-led forces"); "-backed" and "-made" do not."""
 
+SETTLEMENT_WORDS = frozenset({"town", "village", "city", "hamlet", "settlement"})
+"""Role words for the people of a place that "of" and its name may follow ("the town of
+Tawila", "the village of Kiliba"): the name is a place's, known to the gazetteer or not."""
+
 STATE_KIND = "state"
 """The kind the phrase reader gives a state word ("government", "regime") after an owner."""
 

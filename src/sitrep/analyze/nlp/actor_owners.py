@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from sitrep.analyze.nlp.actors import ActorFinder
 
 __all__ = ["after_locative", "capital_is_seat", "city_population", "country_after_in",
-           "list_start", "owner_after_of", "owner_mentions", "owners_after_from", "span"]
+           "list_start", "owner_after_of", "owner_mentions", "owners_after_from",
+           "settlement_of", "span"]
 
 
 def span(doc: Doc, start: int, end: int, actor: ActorIdentity | None, via: str,
@@ -342,3 +343,21 @@ def owners_after_from(finder: ActorFinder, k: int) -> list[Owner]:
             continue
         break
     return found
+
+
+def settlement_of(finder: ActorFinder, doc: Doc, start: int, title_end: int,
+                   sector: str | None, identities: dict[str, ActorIdentity]) -> list[Mention]:
+    """"the town of Tawila", "the village of Kiliba": the people of a place too small for
+    the gazetteer, named after it (the country comes from the context)."""
+    tv = finder._doc_tokens
+    if tv is None or title_end + 1 >= len(tv.text) or tv.lower[title_end] != "of":
+        return []
+    end = title_end + 1
+    while end < len(tv.text) and end - title_end <= 3 and tv.alpha[end] and \
+            tv.text[end][:1].isupper():
+        end += 1
+    if end == title_end + 1:
+        return []
+    name = f"{tv.lower[title_end - 1]} of {' '.join(tv.text[title_end + 1:end])}"
+    actor = finder.identity(identities, name, "group", None, sector)
+    return [span(doc, start, end, actor, "role", plural=True)]
